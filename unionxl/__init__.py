@@ -1,0 +1,45 @@
+"""unionxl: check, total and report on a trade-union office's Excel workbooks.
+
+One call each::
+
+    report = unionxl.check("D:/工会/2023台账")   # findings, down to the cell
+    figures = unionxl.totals("D:/工会/2023台账")  # exact to the fen
+
+or load once and reuse the same tables::
+
+    office = unionxl.load(folder)
+    office.check(); office.totals()
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import UnionxlError
+from .findings import Finding
+from .office import Office, load
+
+if TYPE_CHECKING:
+    from .check import CheckReport
+    from .totals import Totals
+
+__all__ = ["Finding", "Office", "UnionxlError", "check", "load", "main", "totals"]
+__version__ = "0.1.0"
+
+
+def check(folder: str | Path, *, year: int | None = None) -> CheckReport:
+    """Check every table of the office folder; the report's `to_dict()` is `check --json`."""
+    return load(folder, year=year).check()
+
+
+def totals(folder: str | Path, *, year: int | None = None) -> Totals:
+    """Every figure the office reports; `to_dict()` is `totals --json`."""
+    return load(folder, year=year).totals()
+
+
+def main() -> None:
+    """What the Excel button runs (`RunPython "import unionxl; unionxl.main()"`)."""
+    from .excel.button import main as button_main
+
+    button_main()

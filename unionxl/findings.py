@@ -1,0 +1,111 @@
+"""Findings: what is wrong, where, in Excel terms (SPEC §4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+ERROR = "error"
+WARNING = "warning"
+
+# Cap per (table, rule) so one broken column cannot bury everything else (STYLE).
+MAX_PER_RULE = 1000
+
+
+def column_letter(index: int) -> str:
+    """0-based column index -> Excel letters (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str
+    rule: str
+    message: str
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None  # 1-based Excel row
+    column: str | None = None  # Excel letters
+    field: str | None = None
+    value: str | None = None
+    sensitive: bool = False  # value is personal data: mask it outside the office's JSON
+
+    @property
+    def cell(self) -> str | None:
+        if self.row is None or self.column is None:
+            return None
+        return f"{self.column}{self.row}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def shown_value(self) -> str | None:
+        """The value as logs, terminals and public files may show it."""
+        return mask(self.value) if self.sensitive else self.value
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "severity": self.severity,
+            "rule": self.rule,
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "cell": self.cell,
+            "field": self.field,
+            "value": self.value,
+            "message": self.message,
+        }
+
+
+def mask(value: str | None) -> str | None:
+    """350902198503121235 -> 350902********1235; 13812345678 -> 138****5678."""
+    if not value:
+        return value
+    text = str(value)
+    if len(text) >= 15:
+        return text[:6] + "*" * (len(text) - 10) + text[-4:]
+    if len(text) >= 7:
+        return text[:3] + "*" * (len(text) - 7) + text[-4:]
+    return "*" * len(text)
+
+
+def sort_key(f: Finding) -> tuple:
+    """Errors first, then by file, sheet and position (as a clerk reads the sheet)."""
+    return (
+        0 if f.is_error else 1,
+        f.file or "",
+        f.sheet or "",
+        f.row or 0,
+        len(f.column or ""),
+        f.column or "",
+        f.rule,
+    )
+
+
+def value_text(value: Any) -> str | None:
+    """A cell value as the text the user typed (for `Finding.value`)."""
+    import datetime
+    from decimal import Decimal
+
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return format(value, ".15g")
+    if isinstance(value, datetime.datetime):
+        if value.time() == datetime.time():
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date | Decimal | int):
+        return str(value)
+    return str(value)

@@ -1,0 +1,269 @@
+"""The office-folder contract (SPEC §2) as data: tables, columns, kinds, lists.
+
+Everything that knows a sheet or column *name* reads it from here, so the loader, the
+rules, the totals, the blank-workbook generator (`unionxl new`) and the docs agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """How a column's cells are read (see `unionxl.values`)."""
+
+    TEXT = "text"  # free text, kept as written
+    KEY = "key"  # identifying text (names, 科目, 部门): stray spaces are warned about
+    CODE = "code"  # an identifier that Excel may store as a number (工号, 编号, 凭证号)
+    IDCARD = "idcard"  # 身份证号: must be text, a number has lost digits
+    PHONE = "phone"  # 手机: text or number, compared as digits
+    DATE = "date"
+    MONEY = "money"  # Decimal, exact to the fen
+    INT = "int"  # a whole number (counts, years)
+    CHOICE = "choice"  # one of `Column.choices` (after `Column.synonyms`)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Kind = Kind.TEXT
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    synonyms: dict[str, str] = field(default_factory=dict)  # accepted spelling -> canonical
+    sensitive: bool = False  # personal data: masked in logs and public reports
+    hint: str = ""  # what to type, for the 说明 sheet of `unionxl new`
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    columns: tuple[Column, ...]
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    @property
+    def required(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.required)
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+MEMBER_STATUSES = ("在职", "退休", "离休", "调离", "去世")
+GENDERS = ("男", "女")
+ACCOUNT_KINDS = ("收入", "支出")
+VISIT_TARGETS = ("在职", "退休", "全部")
+REVIEW_RESULTS = ("立案", "转意见建议", "不予立案", "撤回")
+SATISFACTION = ("满意", "基本满意", "不满意")
+AWARD_LEVELS = ("国家级", "省级", "市级", "校级")
+AWARD_SUBJECTS = ("个人", "集体", "家庭")
+VISIT_FORMS = ("慰问品", "慰问金", "现金", "购物卡", "购物券", "代金券", "实物")
+
+SETTINGS = TableSpec(
+    "设置",
+    (
+        Column("项目", Kind.KEY, required=True, hint="单位名称、年度、上年结余、提案附议最少人数"),
+        Column("值", Kind.TEXT, required=True),
+    ),
+    description="单位名称、年度、上年结余等设置（每行一项）",
+)
+
+DEPARTMENTS = TableSpec(
+    "部门",
+    (
+        Column("部门", Kind.KEY, required=True, aliases=("二级工会", "单位")),
+        Column("类别", Kind.TEXT, hint="如 学院、机关、附属医院"),
+    ),
+    description="二级工会（分工会）名单",
+)
+
+MEMBERS = TableSpec(
+    "会员",
+    (
+        Column("工号", Kind.CODE, required=True, aliases=("职工号", "人员编号"), hint="按文本录入，保留前导 0"),
+        Column("姓名", Kind.KEY, required=True),
+        Column("性别", Kind.CHOICE, choices=GENDERS),
+        Column(
+            "身份证号",
+            Kind.IDCARD,
+            aliases=("身份证号码", "证件号码"),
+            sensitive=True,
+            hint="18 位，按文本录入（不要写成数字）",
+        ),
+        Column("出生日期", Kind.DATE),
+        Column("部门", Kind.KEY, required=True, aliases=("二级工会", "所在部门")),
+        Column("入会日期", Kind.DATE),
+        Column("状态", Kind.CHOICE, required=True, choices=MEMBER_STATUSES),
+        Column("手机", Kind.PHONE, aliases=("手机号", "联系电话"), sensitive=True, hint="11 位手机号"),
+    ),
+    aliases=("会员名册",),
+    description="会员名册（实名制）",
+)
+
+ACCOUNTS = TableSpec(
+    "科目",
+    (
+        Column("编码", Kind.CODE),
+        Column("科目", Kind.KEY, required=True),
+        Column("类别", Kind.CHOICE, required=True, choices=ACCOUNT_KINDS),
+        Column("上级科目", Kind.KEY),
+    ),
+    description="收支科目表（可省略，省略时使用内置科目）",
+)
+
+BUDGET = TableSpec(
+    "预算",
+    (
+        Column("科目", Kind.KEY, required=True),
+        Column("类别", Kind.CHOICE, required=True, choices=ACCOUNT_KINDS),
+        Column("预算数", Kind.MONEY, required=True),
+    ),
+    description="年度经费预算，每个科目一行",
+)
+
+LEDGER = TableSpec(
+    "收支明细",
+    (
+        Column("日期", Kind.DATE, required=True),
+        Column("凭证号", Kind.CODE, required=True),
+        Column("科目", Kind.KEY, required=True),
+        Column("摘要", Kind.TEXT, required=True),
+        Column("收入", Kind.MONEY),
+        Column("支出", Kind.MONEY),
+        Column("经手人", Kind.KEY),
+    ),
+    aliases=("明细账",),
+    description="经费收支明细账（每笔只填收入或支出之一）",
+)
+
+CAMPAIGNS = TableSpec(
+    "捐款活动",
+    (
+        Column("活动", Kind.KEY, required=True, aliases=("活动名称",)),
+        Column("开始日期", Kind.DATE),
+        Column("结束日期", Kind.DATE),
+        Column("到账金额", Kind.MONEY, hint="银行实际到账金额"),
+    ),
+    description="捐款活动（如 慈善一日捐、母亲健康1+1）",
+)
+
+DONATIONS = TableSpec(
+    "捐款明细",
+    (
+        Column("活动", Kind.KEY, required=True),
+        Column("工号", Kind.CODE, hint="非会员捐款人可留空"),
+        Column("姓名", Kind.KEY, required=True),
+        Column("部门", Kind.KEY),
+        Column("金额", Kind.MONEY, required=True),
+        Column("日期", Kind.DATE),
+    ),
+    description="捐款明细，每笔捐款一行",
+)
+
+VISIT_RULES = TableSpec(
+    "慰问标准",
+    (
+        Column("类型", Kind.KEY, required=True),
+        Column("每次上限", Kind.MONEY),
+        Column("每人每年上限", Kind.MONEY),
+        Column("对象", Kind.CHOICE, choices=VISIT_TARGETS),
+    ),
+    description="慰问标准（上限金额，按本省/本校文件填写）",
+)
+
+VISITS = TableSpec(
+    "慰问登记",
+    (
+        Column("日期", Kind.DATE, required=True),
+        Column("工号", Kind.CODE, required=True),
+        Column("姓名", Kind.KEY, required=True),
+        Column("类型", Kind.KEY, required=True),
+        Column("金额", Kind.MONEY, required=True),
+        Column("形式", Kind.KEY, hint="慰问品 或 慰问金；节日慰问不得发现金、购物卡"),
+        Column("经办人", Kind.KEY),
+        Column("事由", Kind.TEXT),
+    ),
+    description="慰问登记，每次慰问一行",
+)
+
+PROPOSALS = TableSpec(
+    "提案",
+    (
+        Column("编号", Kind.CODE, required=True),
+        Column("案由", Kind.TEXT, required=True),
+        Column("提案人", Kind.KEY, required=True),
+        Column("附议人数", Kind.INT),
+        Column("审查结果", Kind.CHOICE, required=True, choices=REVIEW_RESULTS),
+        Column("承办部门", Kind.KEY),
+        Column("答复日期", Kind.DATE),
+        Column("满意度", Kind.CHOICE, choices=SATISFACTION),
+    ),
+    description="教代会提案",
+)
+
+AWARDS = TableSpec(
+    "获奖",
+    (
+        Column("年度", Kind.INT),
+        Column("荣誉", Kind.KEY, required=True),
+        Column("级别", Kind.CHOICE, required=True, choices=AWARD_LEVELS, synonyms={"全国": "国家级", "国家": "国家级", "省": "省级", "市": "市级", "校": "校级"}),
+        Column("获奖对象", Kind.KEY, required=True),
+        Column("对象类型", Kind.CHOICE, choices=AWARD_SUBJECTS),
+    ),
+    description="评先评优获奖情况",
+)
+
+TABLES: tuple[TableSpec, ...] = (
+    SETTINGS,
+    DEPARTMENTS,
+    MEMBERS,
+    ACCOUNTS,
+    BUDGET,
+    LEDGER,
+    CAMPAIGNS,
+    DONATIONS,
+    VISIT_RULES,
+    VISITS,
+    PROPOSALS,
+    AWARDS,
+)
+
+BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES}
+
+# Built-in chart (SPEC §2): used when the office keeps no `科目` sheet.
+# (科目, 类别, 上级科目 or None)
+BUILTIN_ACCOUNTS: tuple[tuple[str, str, str | None], ...] = (
+    ("会费收入", "收入", None),
+    ("拨缴经费收入", "收入", None),
+    ("上级补助收入", "收入", None),
+    ("行政补助收入", "收入", None),
+    ("附属单位上缴收入", "收入", None),
+    ("投资收益", "收入", None),
+    ("其他收入", "收入", None),
+    ("职工活动支出", "支出", None),
+    ("职工教育支出", "支出", "职工活动支出"),
+    ("文体活动支出", "支出", "职工活动支出"),
+    ("宣传活动支出", "支出", "职工活动支出"),
+    ("劳模职工疗休养支出", "支出", "职工活动支出"),
+    ("会员活动支出", "支出", "职工活动支出"),
+    ("其他活动支出", "支出", "职工活动支出"),
+    ("职工服务支出", "支出", None),
+    ("维权支出", "支出", None),
+    ("业务支出", "支出", None),
+    ("资本性支出", "支出", None),
+    ("对附属单位的支出", "支出", None),
+    ("其他支出", "支出", None),
+)
