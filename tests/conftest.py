@@ -12,7 +12,7 @@ import pytest
 
 # A small, clean office: each table as (file, sheet, rows incl. header). Tests copy and
 # change one thing, then assert exactly what `check` finds.
-ID_MALE = "350902198503121238"  # valid GB 11643, born 1985-03-12, 17th digit odd (男)
+ID_MALE = "350902198503121233"  # valid GB 11643, born 1985-03-12, 17th digit odd (男)
 ID_FEMALE = "350902199001010028"  # valid, born 1990-01-01, 17th digit even (女)
 
 CLEAN: dict[str, tuple[str, list[list[Any]]]] = {

@@ -21,7 +21,7 @@ from .findings import Finding
 from .office import Office, load
 
 if TYPE_CHECKING:
-    from .check import CheckReport
+    from .checking import CheckReport
     from .totals import Totals
 
 __all__ = ["Finding", "Office", "UnionxlError", "check", "load", "main", "totals"]

@@ -120,7 +120,9 @@ def load_folder(folder: Path) -> LoadedFolder:
     return result
 
 
-def find_header(spec: TableSpec, rows: list[list[Any]]) -> tuple[int, dict[str, int], list[tuple[str, int]]]:
+def find_header(
+    spec: TableSpec, rows: list[list[Any]]
+) -> tuple[int, dict[str, int], list[tuple[str, int]]]:
     """(0-based header row, column -> index, [(duplicate header, index)]).
 
     The header is the first of the first 10 rows that has every required column;
@@ -160,7 +162,9 @@ def is_total_row(row: list[Any]) -> bool:
     return False
 
 
-def load_table(spec: TableSpec, file: str, sheet: RawSheet, findings: list[Finding]) -> Table | None:
+def load_table(
+    spec: TableSpec, file: str, sheet: RawSheet, findings: list[Finding]
+) -> Table | None:
     header_index, columns, duplicates = find_header(spec, sheet.rows)
     table = Table(spec, file, sheet.name, header_index + 1, columns)
     missing = [c.name for c in spec.required if c.name not in columns]
@@ -202,6 +206,7 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
         width = len(cells)
         raw: dict[str, Any] = {}
         typed: dict[str, Any] = {}
+        row = Row(r + 1, typed, raw)
         blank = True
         for col, index in specs:
             cell = cells[index] if index < width else ""
@@ -209,7 +214,8 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
                 blank = False
                 raw[col.name] = None
                 typed[col.name] = None
-                bad_cell_finding(table, r, col.name, bad_cells[(r, index)])
+                row.bad.add(col.name)
+                bad_cell_finding(table, row, col.name, bad_cells[(r, index)])
                 continue
             if V.is_blank(cell):
                 raw[col.name] = None
@@ -221,15 +227,13 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
                 typed[col.name] = V.parse(cell, col)
             except V.BadValue as e:
                 typed[col.name] = None
-                table.load_findings.append(
-                    table.finding(Row(r + 1, typed, raw), col.name, "value.type", f"{col.name}：{e}")
-                )
+                row.bad.add(col.name)
+                table.load_findings.append(table.finding(row, col.name, e.rule, f"{col.name}：{e}"))
         if not blank:
-            table.rows.append(Row(r + 1, typed, raw))
+            table.rows.append(row)
 
 
-def bad_cell_finding(table: Table, r: int, column: str, error: str | None) -> None:
-    row = Row(r + 1, {}, {})
+def bad_cell_finding(table: Table, row: Row, column: str, error: str | None) -> None:
     if error is None:
         table.load_findings.append(
             table.finding(
@@ -244,6 +248,10 @@ def bad_cell_finding(table: Table, r: int, column: str, error: str | None) -> No
     else:
         table.load_findings.append(
             table.finding(
-                row, column, "value.error", f"{column}：单元格是错误值 {error}，请修正公式或数据", value=error
+                row,
+                column,
+                "value.error",
+                f"{column}：单元格是错误值 {error}，请修正公式或数据",
+                value=error,
             )
         )

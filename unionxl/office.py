@@ -15,7 +15,7 @@ from .schema import BUILTIN_ACCOUNTS
 from .tables import Row, Table
 
 if TYPE_CHECKING:
-    from .check import CheckReport
+    from .checking import CheckReport
     from .totals import Totals
 
 
@@ -121,7 +121,7 @@ class Office:
 
     # --- what the office wants -------------------------------------------------------
     def check(self) -> CheckReport:
-        from .check import check_office
+        from .checking import check_office
 
         return check_office(self)
 

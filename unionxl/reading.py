@@ -95,7 +95,9 @@ def sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
         book_part = next((n for n in names if n.endswith("workbook.xml")), None)
         if book_part is None:
             return {}
-    rels_part = posixpath.join(posixpath.dirname(book_part), "_rels", posixpath.basename(book_part) + ".rels")
+    rels_part = posixpath.join(
+        posixpath.dirname(book_part), "_rels", posixpath.basename(book_part) + ".rels"
+    )
     targets: dict[str, str] = {}
     if rels_part in names:
         for m in REL.finditer(archive.read(rels_part)):
@@ -118,7 +120,11 @@ def sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
 
 def xml_unescape(text: str) -> str:
     return (
-        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
     )
 
 
@@ -151,7 +157,9 @@ def scan_bad_cells(path: Path) -> dict[str, dict[tuple[int, int], str | None]]:
                 pos = (int(ref.group(2)) - 1, column_index(ref.group(1)))
                 if is_error and value is not None:
                     cells[pos] = value.group(1).decode("utf-8", "replace")
-                elif has_formula and (value is None or (value.group(1) == b"" and b't="str"' not in attrs)):
+                elif has_formula and (
+                    value is None or (value.group(1) == b"" and b't="str"' not in attrs)
+                ):
                     cells[pos] = None
             if cells:
                 result[name] = cells

@@ -93,7 +93,13 @@ DEPARTMENTS = TableSpec(
 MEMBERS = TableSpec(
     "会员",
     (
-        Column("工号", Kind.CODE, required=True, aliases=("职工号", "人员编号"), hint="按文本录入，保留前导 0"),
+        Column(
+            "工号",
+            Kind.CODE,
+            required=True,
+            aliases=("职工号", "人员编号"),
+            hint="按文本录入，保留前导 0",
+        ),
         Column("姓名", Kind.KEY, required=True),
         Column("性别", Kind.CHOICE, choices=GENDERS),
         Column(
@@ -107,7 +113,9 @@ MEMBERS = TableSpec(
         Column("部门", Kind.KEY, required=True, aliases=("二级工会", "所在部门")),
         Column("入会日期", Kind.DATE),
         Column("状态", Kind.CHOICE, required=True, choices=MEMBER_STATUSES),
-        Column("手机", Kind.PHONE, aliases=("手机号", "联系电话"), sensitive=True, hint="11 位手机号"),
+        Column(
+            "手机", Kind.PHONE, aliases=("手机号", "联系电话"), sensitive=True, hint="11 位手机号"
+        ),
     ),
     aliases=("会员名册",),
     description="会员名册（实名制）",
@@ -219,7 +227,13 @@ AWARDS = TableSpec(
     (
         Column("年度", Kind.INT),
         Column("荣誉", Kind.KEY, required=True),
-        Column("级别", Kind.CHOICE, required=True, choices=AWARD_LEVELS, synonyms={"全国": "国家级", "国家": "国家级", "省": "省级", "市": "市级", "校": "校级"}),
+        Column(
+            "级别",
+            Kind.CHOICE,
+            required=True,
+            choices=AWARD_LEVELS,
+            synonyms={"全国": "国家级", "国家": "国家级", "省": "省级", "市": "市级", "校": "校级"},
+        ),
         Column("获奖对象", Kind.KEY, required=True),
         Column("对象类型", Kind.CHOICE, choices=AWARD_SUBJECTS),
     ),

@@ -21,9 +21,14 @@ class Row:
     excel_row: int  # 1-based, as Excel shows it
     values: dict[str, Any]  # column -> typed value; None when blank or unreadable
     raw: dict[str, Any]  # column -> the cell as read (None when blank)
+    bad: set[str] = field(default_factory=set)  # columns whose cell could not be read
 
     def __getitem__(self, column: str) -> Any:
         return self.values.get(column)
+
+    def is_empty(self, column: str) -> bool:
+        """Blank in the sheet (not merely unreadable)."""
+        return self.raw.get(column) is None and column not in self.bad
 
     def get(self, column: str, default: Any = None) -> Any:
         value = self.values.get(column)

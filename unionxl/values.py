@@ -21,6 +21,10 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 class BadValue(ValueError):
     """A cell whose value cannot be read as its column's kind."""
 
+    def __init__(self, message: str, rule: str = "value.type") -> None:
+        super().__init__(message)
+        self.rule = rule
+
 
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip(SPACES) == "")
@@ -36,6 +40,8 @@ def clean_text(value: Any) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
     return str(value)
 
 
@@ -133,7 +139,10 @@ def parse_phone(value: Any) -> str:
 
 def parse_idcard(value: Any) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        raise BadValue("身份证号被存成了数字，Excel 只保留 15 位有效数字，后几位已丢失：请把单元格设为文本并重新录入")
+        raise BadValue(
+            "身份证号被存成了数字，Excel 只保留 15 位有效数字，后几位已丢失：请把单元格设为文本并重新录入",
+            rule="member.idcard.number",
+        )
     return clean_text(value).strip(SPACES).upper()
 
 

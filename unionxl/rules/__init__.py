@@ -16,7 +16,14 @@ Rule = Callable[["Office"], Iterable[Finding]]
 def all_rules() -> list[Rule]:
     from . import donations, generic, ledger, members, proposals, visits
 
-    return [generic.check, members.check, ledger.check, donations.check, visits.check, proposals.check]
+    return [
+        generic.check,
+        members.check,
+        ledger.check,
+        donations.check,
+        visits.check,
+        proposals.check,
+    ]
 
 
 def run_rules(office: Office) -> list[Finding]:

@@ -57,7 +57,9 @@ def check_office(office: Office) -> CheckReport:
     found.extend(run_rules(office))
     findings, capped = cap(found)
     findings.sort(key=sort_key)
-    return CheckReport(findings, len(office.files), office.row_count, list(office.unreadable), capped)
+    return CheckReport(
+        findings, len(office.files), office.row_count, list(office.unreadable), capped
+    )
 
 
 def cap(findings: list[Finding]) -> tuple[list[Finding], dict[tuple[str, str], int]]:

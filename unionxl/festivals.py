@@ -1,0 +1,71 @@
+"""Statutory festival dates (元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆) for a year.
+
+Lunar festivals and 清明 (a solar term) come from the lunar-python calendar library,
+never from a hand-typed table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+STATUTORY = ("元旦", "春节", "清明", "劳动节", "端午", "中秋", "国庆")
+# Words in a 慰问 类型 that name a festival, mapped to the statutory one they mean.
+FESTIVAL_WORDS = {
+    "元旦": "元旦",
+    "春节": "春节",
+    "新春": "春节",
+    "清明": "清明",
+    "劳动节": "劳动节",
+    "五一": "劳动节",
+    "端午": "端午",
+    "中秋": "中秋",
+    "国庆": "国庆",
+}
+
+
+@cache
+def festivals(year: int) -> dict[str, dt.date]:
+    from lunar_python import Lunar
+
+    def lunar(month: int, day: int) -> dt.date:
+        solar = Lunar.fromYmd(year, month, day).getSolar()
+        return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
+
+    qingming = Lunar.fromYmd(year, 3, 1).getJieQiTable()["清明"]
+    return {
+        "元旦": dt.date(year, 1, 1),
+        "春节": lunar(1, 1),
+        "清明": dt.date(qingming.getYear(), qingming.getMonth(), qingming.getDay()),
+        "劳动节": dt.date(year, 5, 1),
+        "端午": lunar(5, 5),
+        "中秋": lunar(8, 15),
+        "国庆": dt.date(year, 10, 1),
+    }
+
+
+def named_festival(visit_type: str) -> str | None:
+    """The statutory festival a 慰问 类型 names ('春节慰问' -> '春节'), if any."""
+    for word, festival in FESTIVAL_WORDS.items():
+        if word in visit_type:
+            return festival
+    return None
+
+
+def is_festival_kind(visit_type: str) -> bool:
+    return "节日" in visit_type or named_festival(visit_type) is not None
+
+
+def next_festival(
+    day: dt.date, within_days: int, only: str | None = None
+) -> tuple[str, dt.date] | None:
+    """The first statutory festival (or `only`) on or after `day`, at most `within_days` away."""
+    candidates = []
+    for year in (day.year, day.year + 1):
+        for name, date in festivals(year).items():
+            if (only is None or name == only) and 0 <= (date - day).days <= within_days:
+                candidates.append((date, name))
+    if not candidates:
+        return None
+    date, name = min(candidates)
+    return name, date
