@@ -13,14 +13,15 @@ or load once and reuse the same tables::
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+import typing as _typing
 
 from .errors import UnionxlError
 from .findings import Finding
 from .office import Office, load
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
+    from pathlib import Path
+
     from .checking import CheckReport
     from .totals import Totals
 

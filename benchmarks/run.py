@@ -1,0 +1,100 @@
+"""`make bench`: whole-process timings of unionxl against a bare calamine read.
+
+Generates the 3k / 30k / 300k-member offices (cached in benchmarks/offices/), then for
+each measures, as separate cold processes (median of several runs):
+
+- bare read: python-calamine reading every sheet of every workbook (the floor),
+- `unionxl check --json`, and `unionxl totals --json`,
+
+and prints seconds, the ratio to the bare read and peak memory (RSS) of each process.
+Targets (issues 2 and 3): check ≤ 1.0 s at 3k; check ≤ 2× bare read at 300k; totals
+costs little more than reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+OFFICES = ROOT / "benchmarks" / "offices"
+SIZES = {"3k": 3_000, "30k": 30_000, "300k": 300_000}
+
+BARE_READ = """
+import sys
+from pathlib import Path
+from python_calamine import CalamineWorkbook
+for p in sorted(Path(sys.argv[1]).glob("*.xls*")):
+    book = CalamineWorkbook.from_path(str(p))
+    for name in book.sheet_names:
+        book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+"""
+
+
+def office(size: str) -> Path:
+    from scripts.make_office import make_office
+
+    folder = OFFICES / size
+    marker = folder / ".complete"
+    if not marker.exists():
+        print(f"generating the {size} office …", flush=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        make_office(folder, members=SIZES[size])
+        marker.write_text("ok")
+        print(f"  generated in {time.perf_counter() - started:.1f} s", flush=True)
+    return folder
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MiB) of one cold process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(cmd: list[str], runs: int) -> tuple[float, float]:
+    results = [timed(cmd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def rows_in(folder: Path) -> int:
+    import unionxl
+
+    return unionxl.load(folder).row_count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="3k,30k,300k")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    python = sys.executable
+    print(f"{'office':<7}{'rows':>10}  {'what':<16}{'seconds':>9}{'× bare':>8}{'peak MiB':>10}")
+    for size in args.sizes.split(","):
+        folder = office(size)
+        runs = 1 if size == "300k" else args.runs
+        bare, bare_mem = measure([python, "-c", BARE_READ, str(folder)], runs)
+        rows = rows_in(folder)
+        print(f"{size:<7}{rows:>10,}  {'bare read':<16}{bare:>9.3f}{1:>8.2f}{bare_mem:>10.0f}")
+        for what in ("check", "totals"):
+            seconds, mem = measure([python, "-m", "unionxl", what, str(folder), "--json"], runs)
+            print(f"{'':<7}{'':>10}  {'unionxl ' + what:<16}{seconds:>9.3f}{seconds / bare:>8.2f}{mem:>10.0f}")
+    report_bench = ROOT / "benchmarks" / "bench_report.py"
+    if report_bench.exists():
+        subprocess.run([python, str(report_bench)], check=True)
+
+
+if __name__ == "__main__":
+    main()
