@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from operator import mul
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"  # index = weighted sum mod 11
@@ -18,7 +19,8 @@ SHAPE_15 = re.compile(r"^\d{15}$")
 
 def check_digit(first17: str) -> str:
     """The 18th character GB 11643 requires for the first 17 digits."""
-    total = sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True))
+    # On the ASCII codes: each digit carries +48, and the weights add up to 100.
+    total = sum(map(mul, first17.encode("ascii"), WEIGHTS)) - 48 * 100
     return CHECK_CHARS[total % 11]
 
 

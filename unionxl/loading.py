@@ -196,41 +196,87 @@ def load_table(
     return table
 
 
+TOTAL_ROW_CELLS = frozenset(("合计", "总计", "小计", "累计", "合  计", "合\u3000计", "总  计", "总\u3000计"))
+
+
 def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
-    specs = [(table.spec.column(name), index) for name, index in table.columns.items()]
-    bad_cells = sheet.bad_cells
+    """Typed rows of the table.
+
+    The hot path of every command, so it works column by column: calamine gives a
+    rectangle, zip(*rows) turns it into columns in C, and each column is parsed with
+    one specialised parser. A column with an unreadable cell is re-read cell by cell.
+    """
+    kept: list[list[Any]] = []
+    excel_rows: list[int] = []
     for r in range(header_index + 1, len(sheet.rows)):
         cells = sheet.rows[r]
-        if is_total_row(cells):
-            continue
-        width = len(cells)
-        raw: dict[str, Any] = {}
-        typed: dict[str, Any] = {}
-        row = Row(r + 1, typed, raw)
-        blank = True
-        for col, index in specs:
-            cell = cells[index] if index < width else ""
-            if (r, index) in bad_cells:
-                blank = False
-                raw[col.name] = None
-                typed[col.name] = None
-                row.bad.add(col.name)
-                bad_cell_finding(table, row, col.name, bad_cells[(r, index)])
-                continue
-            if V.is_blank(cell):
-                raw[col.name] = None
-                typed[col.name] = None
-                continue
-            blank = False
-            raw[col.name] = cell
-            try:
-                typed[col.name] = V.parse(cell, col)
-            except V.BadValue as e:
-                typed[col.name] = None
-                row.bad.add(col.name)
-                table.load_findings.append(table.finding(row, col.name, e.rule, f"{col.name}：{e}"))
-        if not blank:
-            table.rows.append(row)
+        if cells.count("") == len(cells):
+            continue  # blank row
+        if not TOTAL_ROW_CELLS.isdisjoint(cells) and is_total_row(cells):
+            continue  # a 合计 row a clerk added under the data
+        kept.append(cells)
+        excel_rows.append(r + 1)
+    if not kept:
+        return
+    width = max(map(len, kept))
+    names = list(table.columns)
+    raw_columns, typed_columns = [], []
+    problems: list[tuple[int, str, V.BadValue]] = []
+    empty = ("",) * len(kept)
+    if any(len(row) != width for row in kept):
+        kept = [row + [""] * (width - len(row)) for row in kept]
+    transposed = list(zip(*kept))
+    for name in names:
+        index = table.columns[name]
+        column = transposed[index] if index < width else empty
+        parse = V.parser_for(table.spec.column(name))
+        try:
+            typed = [None if v == "" else parse(v) for v in column]
+        except V.BadValue:
+            typed = []
+            for i, v in enumerate(column):
+                try:
+                    typed.append(None if v == "" else parse(v))
+                except V.BadValue as e:
+                    typed.append(None)
+                    problems.append((i, name, e))
+        raw_columns.append([None if v == "" else v for v in column])
+        typed_columns.append(typed)
+    rows = table.rows
+    for excel_row, raw, typed in zip(excel_rows, zip(*raw_columns), zip(*typed_columns), strict=True):
+        if typed.count(None) == len(typed) and raw.count(None) != len(raw):
+            if all(type(v) is str and not v.strip(V.SPACES) for v in raw if v is not None):
+                continue  # only spaces: as blank as a blank row
+        row = Row(zip(names, typed))
+        row.excel_row = excel_row
+        row.raw = dict(zip(names, raw))
+        rows.append(row)
+    by_excel = rows_by_excel(rows) if problems else {}
+    for i, name, error in problems:
+        row = by_excel[excel_rows[i]]
+        row.mark_bad(name)
+        table.load_findings.append(table.finding(row, name, error.rule, f"{name}：{error}"))
+    if sheet.bad_cells:
+        by_excel = rows_by_excel(rows)
+        for (r, index), error in sorted(sheet.bad_cells.items()):
+            name = next((n for n, i in table.columns.items() if i == index), None)
+            row = by_excel.get(r + 1)
+            if name is None or row is None:
+                if name is not None and r > header_index:  # a row that only holds a broken formula
+                    row = Row.at(r + 1, dict.fromkeys(names), dict.fromkeys(names))
+                    rows.append(row)
+                    by_excel[r + 1] = row
+                else:
+                    continue
+            row[name] = None
+            row.raw[name] = None
+            row.mark_bad(name)
+            bad_cell_finding(table, row, name, error)
+        rows.sort(key=lambda row: row.excel_row)
+
+
+def rows_by_excel(rows: list[Row]) -> dict[int, Row]:
+    return {row.excel_row: row for row in rows}
 
 
 def bad_cell_finding(table: Table, row: Row, column: str, error: str | None) -> None:

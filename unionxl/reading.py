@@ -10,6 +10,8 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,19 +45,24 @@ def read_workbook(path: Path) -> RawWorkbook:
         raise UnionxlError(unreadable_reason(path, e)) from e
     except (OSError, ValueError) as e:
         raise UnionxlError(unreadable_reason(path, e)) from e
-    try:
-        bad = scan_bad_cells(path)
-        sheets = []
-        for meta in book.sheets_metadata:
-            if "Chart" in str(meta.typ):
-                continue
-            rows = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-            hidden = "Visible" not in str(meta.visible)
-            sheets.append(RawSheet(meta.name, rows, hidden, bad.get(meta.name, {})))
-    except (CalamineError, OSError, ValueError) as e:
-        raise UnionxlError(unreadable_reason(path, e)) from e
-    finally:
-        book.close()
+    # The XML pass runs beside calamine: zlib and calamine's parser release the GIL.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        scanning = pool.submit(scan_bad_cells, path)
+        try:
+            sheets = []
+            for meta in book.sheets_metadata:
+                if "Chart" in str(meta.typ):
+                    continue
+                rows = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+                hidden = "Visible" not in str(meta.visible)
+                sheets.append(RawSheet(meta.name, rows, hidden))
+            bad = scanning.result()
+        except (CalamineError, OSError, ValueError) as e:
+            raise UnionxlError(unreadable_reason(path, e)) from e
+        finally:
+            book.close()
+    for sheet in sheets:
+        sheet.bad_cells = bad.get(sheet.name, {})
     return RawWorkbook(path, sheets)
 
 
@@ -72,7 +79,6 @@ def unreadable_reason(path: Path, error: Exception) -> str:
 
 CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
-HAS_FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|\bt="e"')
 FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
 SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*?>")
@@ -139,9 +145,11 @@ def scan_bad_cells(path: Path) -> dict[str, dict[tuple[int, int], str | None]]:
         for name, part in sheet_paths(archive).items():
             try:
                 data = archive.read(part)
-            except KeyError:
-                continue
-            if not HAS_FORMULA_OR_ERROR.search(data):
+            except (KeyError, OSError, zipfile.BadZipFile, zlib.error):
+                continue  # calamine already said whether the sheet itself is readable
+            # Cheap byte searches first: most office sheets have no formula at all
+            # (a formula always closes with </f>, or </x:f> with a prefix).
+            if b"</f>" not in data and b":f>" not in data and b't="e"' not in data:
                 continue
             cells: dict[tuple[int, int], str | None] = {}
             for m in CELL.finditer(data):

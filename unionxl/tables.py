@@ -16,23 +16,50 @@ from .schema import TableSpec
 _UNSET: Any = object()
 
 
-@dataclass
-class Row:
-    excel_row: int  # 1-based, as Excel shows it
-    values: dict[str, Any]  # column -> typed value; None when blank or unreadable
-    raw: dict[str, Any]  # column -> the cell as read (None when blank)
-    bad: set[str] = field(default_factory=set)  # columns whose cell could not be read
+class Row(dict):
+    """One data row: a dict of column -> typed value (None when blank or unreadable).
 
-    def __getitem__(self, column: str) -> Any:
-        return self.values.get(column)
+    A column the sheet does not have also reads as None, so rules need not ask.
+    Built in bulk by the loader (`Row(pairs)` then attributes), hence no __init__.
+    """
+
+    __slots__ = ("excel_row", "raw", "bad")
+    excel_row: int  # 1-based, as Excel shows it
+    raw: dict[str, Any]  # the cells as read (None when blank)
+    bad: frozenset[str]  # columns whose cell could not be read
+
+    @classmethod
+    def at(cls, excel_row: int, values: dict[str, Any] | None = None, raw: dict[str, Any] | None = None) -> Row:
+        row = cls(values or ())
+        row.excel_row = excel_row
+        row.raw = raw if raw is not None else {}
+        return row
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "bad":  # most rows never get one: no set allocated for them
+            return NO_BAD
+        raise AttributeError(name)
+
+    def __missing__(self, column: str) -> None:
+        return None
+
+    def __repr__(self) -> str:
+        return f"Row({self.excel_row}, {dict.__repr__(self)})"
+
+    @property
+    def values(self) -> Row:  # type: ignore[override]
+        """The typed values (the row itself), for readers who prefer to say so."""
+        return self
+
+    def mark_bad(self, column: str) -> None:
+        self.bad = self.bad | {column}
 
     def is_empty(self, column: str) -> bool:
         """Blank in the sheet (not merely unreadable)."""
         return self.raw.get(column) is None and column not in self.bad
 
-    def get(self, column: str, default: Any = None) -> Any:
-        value = self.values.get(column)
-        return default if value is None else value
+
+NO_BAD: frozenset[str] = frozenset()
 
 
 @dataclass

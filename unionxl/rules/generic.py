@@ -29,16 +29,17 @@ def check_table(table: Table) -> Iterator[Finding]:
     ]
     first_seen: dict[tuple, int] = {}
     for row in table:
+        raw_values = row.raw
         for name in required:
-            if row.is_empty(name):
+            if raw_values[name] is None and name not in row.bad:
                 yield table.finding(row, name, "value.required", f"{name}不能为空")
         for name in money:
             amount = row[name]
             if amount is not None and amount < 0:
                 yield table.finding(row, name, "value.negative", f"{name}不能为负数：{amount}")
         for name in keys:
-            raw = row.raw.get(name)
-            if isinstance(raw, str) and raw != raw.strip(SPACES):
+            raw = raw_values[name]
+            if type(raw) is str and raw != raw.strip(SPACES):
                 yield table.finding(
                     row,
                     name,
@@ -46,7 +47,7 @@ def check_table(table: Table) -> Iterator[Finding]:
                     f"{name}“{raw}”前后有空格（或全角空格），请删除，否则可能与名册对不上",
                     severity=WARNING,
                 )
-        signature = tuple(row.raw.get(c) for c in table.columns)
+        signature = tuple(raw_values.values())
         first = first_seen.setdefault(signature, row.excel_row)
         if first != row.excel_row:
             yield table.finding(
