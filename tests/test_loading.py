@@ -223,3 +223,17 @@ def test_report_survives_when_tables_are_absent(tmp_path):
     report = unionxl.check(folder)
     assert report.findings == []
     assert unionxl.load(folder).table("获奖").rows[0]["级别"] == "国家级"
+
+
+def test_folder_without_workbooks_is_a_clear_error(tmp_path):
+    (tmp_path / "说明.txt").write_text("x")
+    with pytest.raises(UnionxlError, match="没有 Excel 工作簿"):
+        unionxl.check(tmp_path)
+
+
+def test_workbook_without_known_tables_is_said(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet1"
+    book.save(tmp_path / "随便.xlsx")
+    report = unionxl.check(tmp_path)
+    assert cells(report) == [("随便.xlsx", None, None, "folder.no_tables", "warning")]

@@ -117,6 +117,18 @@ def load_folder(folder: Path) -> LoadedFolder:
                 )
                 continue
             result.tables[spec.name] = table
+    if not result.files and not result.unreadable:
+        raise UnionxlError(f"文件夹 {folder} 中没有 Excel 工作簿（.xlsx/.xlsm），请选择存放台账的文件夹")
+    if result.files and not result.tables:
+        known = "、".join(t.name for t in TABLES)
+        result.findings.append(
+            Finding(
+                WARNING,
+                "folder.no_tables",
+                f"没有找到任何台账表。工作表应命名为：{known}",
+                file=result.files[0] if len(result.files) == 1 else None,
+            )
+        )
     return result
 
 
