@@ -23,7 +23,7 @@ if _typing.TYPE_CHECKING:
     from pathlib import Path
 
     from .checking import CheckReport
-    from .totals import Totals
+    from .totals_model import Totals
 
 __all__ = ["Finding", "Office", "UnionxlError", "check", "load", "main", "totals"]
 __version__ = "0.1.0"

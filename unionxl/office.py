@@ -16,7 +16,7 @@ from .tables import Row, Table
 
 if TYPE_CHECKING:
     from .checking import CheckReport
-    from .totals import Totals
+    from .totals_model import Totals
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ class Office:
         return check_office(self)
 
     def totals(self) -> Totals:
-        from .totals import compute_totals
+        from .totaling import compute_totals
 
         return compute_totals(self)
 
