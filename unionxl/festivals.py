@@ -44,6 +44,7 @@ def festivals(year: int) -> dict[str, dt.date]:
     }
 
 
+@cache
 def named_festival(visit_type: str) -> str | None:
     """The statutory festival a 慰问 类型 names ('春节慰问' -> '春节'), if any."""
     for word, festival in FESTIVAL_WORDS.items():
@@ -52,10 +53,12 @@ def named_festival(visit_type: str) -> str | None:
     return None
 
 
+@cache
 def is_festival_kind(visit_type: str) -> bool:
     return "节日" in visit_type or named_festival(visit_type) is not None
 
 
+@cache
 def next_festival(
     day: dt.date, within_days: int, only: str | None = None
 ) -> tuple[str, dt.date] | None:

@@ -4,7 +4,10 @@ row, map header aliases, read every cell as its column's kind.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,8 +73,29 @@ def open_in_excel(folder: Path) -> set[str]:
     return names
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while building millions of rows.
+
+    The rows hold no reference cycles, yet every few thousand new containers the
+    collector walks all of them again: a third of the load time at 300k members.
+    Restored afterwards, whatever happens.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_folder(folder: Path) -> LoadedFolder:
-    folder = Path(folder)
+    with gc_paused():
+        return _load_folder(Path(folder))
+
+
+def _load_folder(folder: Path) -> LoadedFolder:
     if not folder.exists():
         raise UnionxlError(f"找不到文件夹：{folder}")
     if not folder.is_dir():
@@ -231,7 +255,7 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
     if not kept:
         return
     width = max(map(len, kept))
-    names = list(table.columns)
+    names = tuple(table.columns)
     raw_columns, typed_columns = [], []
     problems: list[tuple[int, str, V.BadValue]] = []
     empty = ("",) * len(kept)
@@ -261,7 +285,8 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
                 continue  # only spaces: as blank as a blank row
         row = Row(zip(names, typed))
         row.excel_row = excel_row
-        row.raw = dict(zip(names, raw))
+        row.names = names
+        row.cells = raw
         rows.append(row)
     by_excel = rows_by_excel(rows) if problems else {}
     for i, name, error in problems:
@@ -280,9 +305,7 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
                     by_excel[r + 1] = row
                 else:
                     continue
-            row[name] = None
-            row.raw[name] = None
-            row.mark_bad(name)
+            row.clear(name)
             bad_cell_finding(table, row, name, error)
         rows.sort(key=lambda row: row.excel_row)
 

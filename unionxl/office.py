@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import values as V
 from .findings import Finding
-from .loading import load_folder
+from .loading import gc_paused, load_folder
 from .schema import BUILTIN_ACCOUNTS
 from .tables import Row, Table
 
@@ -123,12 +123,14 @@ class Office:
     def check(self) -> CheckReport:
         from .checking import check_office
 
-        return check_office(self)
+        with gc_paused():
+            return check_office(self)
 
     def totals(self) -> Totals:
         from .totaling import compute_totals
 
-        return compute_totals(self)
+        with gc_paused():
+            return compute_totals(self)
 
 
 def load(folder: str | Path, *, year: int | None = None) -> Office:

@@ -20,19 +20,23 @@ class Row(dict):
     """One data row: a dict of column -> typed value (None when blank or unreadable).
 
     A column the sheet does not have also reads as None, so rules need not ask.
+    The cells as read are kept as one tuple (`cells`, in `names` order) and turned into
+    a dict only when asked (`raw`): at 300k members that saves a dict per row.
     Built in bulk by the loader (`Row(pairs)` then attributes), hence no __init__.
     """
 
-    __slots__ = ("excel_row", "raw", "bad")
+    __slots__ = ("excel_row", "names", "cells", "bad")
     excel_row: int  # 1-based, as Excel shows it
-    raw: dict[str, Any]  # the cells as read (None when blank)
+    names: tuple[str, ...]  # the table's columns, shared by all its rows
+    cells: tuple[Any, ...]  # the cells as read, None when blank
     bad: frozenset[str]  # columns whose cell could not be read
 
     @classmethod
     def at(cls, excel_row: int, values: dict[str, Any] | None = None, raw: dict[str, Any] | None = None) -> Row:
         row = cls(values or ())
         row.excel_row = excel_row
-        row.raw = raw if raw is not None else {}
+        row.names = tuple(raw or ())
+        row.cells = tuple((raw or {}).values())
         return row
 
     def __getattr__(self, name: str) -> Any:
@@ -47,6 +51,11 @@ class Row(dict):
         return f"Row({self.excel_row}, {dict.__repr__(self)})"
 
     @property
+    def raw(self) -> dict[str, Any]:
+        """Column -> the cell as read (None when blank)."""
+        return dict(zip(self.names, self.cells))
+
+    @property
     def values(self) -> Row:  # type: ignore[override]
         """The typed values (the row itself), for readers who prefer to say so."""
         return self
@@ -54,9 +63,19 @@ class Row(dict):
     def mark_bad(self, column: str) -> None:
         self.bad = self.bad | {column}
 
+    def clear(self, column: str) -> None:  # type: ignore[override]
+        """Forget a cell that cannot be trusted (typed and raw become None)."""
+        self[column] = None
+        if column in self.names:
+            i = self.names.index(column)
+            self.cells = self.cells[:i] + (None,) + self.cells[i + 1 :]
+        self.mark_bad(column)
+
     def is_empty(self, column: str) -> bool:
         """Blank in the sheet (not merely unreadable)."""
-        return self.raw.get(column) is None and column not in self.bad
+        if column not in self.names:
+            return True
+        return self.cells[self.names.index(column)] is None and column not in self.bad
 
 
 NO_BAD: frozenset[str] = frozenset()

@@ -20,34 +20,45 @@ def check(office: Office) -> Iterator[Finding]:
 
 
 def check_table(table: Table) -> Iterator[Finding]:
-    required = [c.name for c in table.spec.required if c.name in table.columns]
-    money = [c.name for c in table.spec.columns if c.kind is Kind.MONEY and c.name in table.columns]
-    keys = [
-        c.name
-        for c in table.spec.columns
-        if c.kind in (Kind.KEY, Kind.CODE) and c.name in table.columns
-    ]
+    """Column by column: most columns of most sheets have nothing to say."""
+    if not table.rows:
+        return
+    rows = table.rows
+    names = rows[0].names
+    columns = dict(zip(names, zip(*(r.cells for r in rows))))
+    for column in table.spec.columns:
+        name = column.name
+        if name not in columns:
+            continue
+        cells = columns[name]
+        if column.required and None in cells:
+            for row, cell in zip(rows, cells):
+                if cell is None and name not in row.bad:
+                    yield table.finding(row, name, "value.required", f"{name}不能为空")
+        if column.kind is Kind.MONEY:
+            for row in rows:
+                amount = row[name]
+                if amount is not None and amount < 0:
+                    yield table.finding(row, name, "value.negative", f"{name}不能为负数：{amount}")
+        if column.kind in (Kind.KEY, Kind.CODE):
+            for row, raw in zip(rows, cells):
+                if type(raw) is str and raw != raw.strip(SPACES):
+                    yield table.finding(
+                        row,
+                        name,
+                        "value.spaces",
+                        f"{name}“{raw}”前后有空格（或全角空格），请删除，否则可能与名册对不上",
+                        severity=WARNING,
+                    )
+    yield from repeated_rows(table)
+
+
+def repeated_rows(table: Table) -> Iterator[Finding]:
+    signatures = [r.cells for r in table.rows]
+    if len(set(signatures)) == len(signatures):
+        return  # the common case, decided in C
     first_seen: dict[tuple, int] = {}
-    for row in table:
-        raw_values = row.raw
-        for name in required:
-            if raw_values[name] is None and name not in row.bad:
-                yield table.finding(row, name, "value.required", f"{name}不能为空")
-        for name in money:
-            amount = row[name]
-            if amount is not None and amount < 0:
-                yield table.finding(row, name, "value.negative", f"{name}不能为负数：{amount}")
-        for name in keys:
-            raw = raw_values[name]
-            if type(raw) is str and raw != raw.strip(SPACES):
-                yield table.finding(
-                    row,
-                    name,
-                    "value.spaces",
-                    f"{name}“{raw}”前后有空格（或全角空格），请删除，否则可能与名册对不上",
-                    severity=WARNING,
-                )
-        signature = tuple(raw_values.values())
+    for row, signature in zip(table.rows, signatures):
         first = first_seen.setdefault(signature, row.excel_row)
         if first != row.excel_row:
             yield table.finding(
