@@ -1,0 +1,50 @@
+"""`unionxl excel FOLDER` (the control workbook with its button) and `unionxl new FOLDER`
+(blank office workbooks laid out as the schema says)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "excel", help="在台账文件夹中生成带按钮的 unionxl.xlsm（在 Excel 中点击运行）"
+    )
+    p.add_argument("folder", help="台账文件夹（unionxl.xlsm 写在这里）")
+    p.add_argument("--force", action="store_true", help="覆盖已有的 unionxl.xlsm")
+    p.add_argument(
+        "--python",
+        metavar="python.exe",
+        help="按钮要启动的 Python（默认：运行本命令的 Python）",
+    )
+    p.set_defaults(func=run_excel)
+
+    p = sub.add_parser("new", help="生成空白台账工作簿（带下拉列表、格式和说明）")
+    p.add_argument("folder", help="要生成台账的文件夹（不存在时自动创建）")
+    p.add_argument("--force", action="store_true", help="覆盖同名的已有工作簿")
+    p.add_argument("--year", type=int, help="年度（默认今年）")
+    p.add_argument("--unit", metavar="单位名称", help="单位名称，写入“设置”表")
+    p.set_defaults(func=run_new)
+
+
+def run_excel(args: argparse.Namespace) -> int:
+    import sys
+
+    from .excel.control import build
+
+    path = build(args.folder, force=args.force, interpreter=args.python)
+    print(f"已生成 {path}")
+    print(f"按钮将使用的 Python：{args.python or sys.executable}")
+    print("用 Excel 打开它，在“开始”表中选择要做什么，再点击“运行 unionxl”按钮。")
+    print("如果 Excel 提示已阻止宏：右键该文件 → 属性 → 勾选“解除锁定”，或启用宏。")
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from .blank import create_office
+
+    paths = create_office(args.folder, force=args.force, year=args.year, unit=args.unit)
+    for path in paths:
+        print(f"已生成 {path}")
+    print("每个工作簿的“说明”表介绍了各列的填写方法；带 * 的列必须填写。")
+    return 0
