@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..festivals import STATUTORY, is_festival_kind, named_festival, next_festival
-from ..findings import WARNING, Finding
+from ..findings import ERROR, WARNING, Finding
 from ..tables import Row, Table
 from .helpers import yuan
 
@@ -28,10 +30,16 @@ def check(office: Office) -> Iterator[Finding]:
     has_standards = office.table("慰问标准") is not None
     members = office.members if office.table("会员") is not None else None
     year = office.year
+    # 800k rows at 300k members: each check is guarded by a cheap test, so the
+    # common, correct row costs a few dict look-ups and no generator.
     for row in table:
         kind = row["类型"]
-        member = members.get(row["工号"]) if members is not None and row["工号"] else None
-        yield from check_member(table, row, members, member)
+        number = row["工号"]
+        member = members.get(number) if members is not None and number else None
+        if members is not None and number and (
+            member is None or (row["姓名"] and member["姓名"] and row["姓名"] != member["姓名"])
+        ):
+            yield from check_member(table, row, members, member)
         day = row["日期"]
         if year is not None and day is not None and day.year != year:
             yield table.finding(row, "日期", "visit.date.year", f"日期 {day} 不在 {year} 年度内")
@@ -45,10 +53,13 @@ def check(office: Office) -> Iterator[Finding]:
                 "visit.type.unknown",
                 f"慰问类型“{kind}”不在“慰问标准”表中，请按标准中的名称填写",
             )
-        if standard is not None:
+        if standard is not None and (
+            standard["每次上限"] is not None or (member is not None and standard["对象"] not in (None, "全部"))
+        ):
             yield from check_standard(table, row, standard, member)
         if is_festival_kind(kind):
-            yield from check_festival(table, row, kind)
+            for column, rule, message, severity in festival_problems(kind, row["形式"] or "", day):
+                yield table.finding(row, column, rule, message, severity=severity)
     yield from check_yearly_caps(table, standards)
     yield from check_birthdays(table)
 
@@ -93,29 +104,28 @@ def check_standard(table: Table, row: Row, standard: Row, member: Row | None) ->
             )
 
 
-def check_festival(table: Table, row: Row, kind: str) -> Iterator[Finding]:
-    form = row["形式"] or ""
+@cache
+def festival_problems(kind: str, form: str, day: dt.date | None) -> tuple[tuple[str, str, str, str], ...]:
+    """(column, rule, message, severity) for a festival 慰问; cached, as a year has few
+    distinct (类型, 形式, 日期) triples."""
+    problems = []
     bad = next((f for f in FORBIDDEN_FESTIVAL_FORMS if f in form), None)
     if bad:
-        yield table.finding(
-            row,
-            "形式",
-            "visit.festival.form",
-            f"节日慰问不得发放{bad}（只能发放少量慰问品），请改为慰问品",
+        problems.append(
+            ("形式", "visit.festival.form", f"节日慰问不得发放{bad}（只能发放少量慰问品），请改为慰问品", ERROR)
         )
-    day = row["日期"]
-    if day is None:
-        return
     festival = named_festival(kind)
-    if next_festival(day, FESTIVAL_WINDOW_DAYS, festival) is None:
+    if day is not None and next_festival(day, FESTIVAL_WINDOW_DAYS, festival) is None:
         which = festival or "、".join(STATUTORY)
-        yield table.finding(
-            row,
-            "日期",
-            "visit.festival.date",
-            f"节日慰问应在节日（{which}）前 {FESTIVAL_WINDOW_DAYS} 天内发放，{day} 不在此期间",
-            severity=WARNING,
+        problems.append(
+            (
+                "日期",
+                "visit.festival.date",
+                f"节日慰问应在节日（{which}）前 {FESTIVAL_WINDOW_DAYS} 天内发放，{day} 不在此期间",
+                WARNING,
+            )
         )
+    return tuple(problems)
 
 
 def check_yearly_caps(table: Table, standards: dict[str, Row]) -> Iterator[Finding]:
