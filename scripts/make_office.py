@@ -144,28 +144,122 @@ RETIREE_INDEX = len(DEPTS) - 1
 HOSPITAL_DEPTS = frozenset(i for i, d in enumerate(DEPTS) if d.unit == "02")
 
 SURNAMES = (
-    ("陈", 12), ("林", 10), ("黄", 6), ("张", 5), ("李", 5), ("吴", 4), ("王", 4), ("郑", 4),
-    ("刘", 3), ("杨", 3), ("缪", 2), ("蔡", 2), ("许", 2), ("谢", 2), ("郭", 2), ("叶", 2),
-    ("周", 2), ("徐", 2), ("游", 1), ("江", 1), ("高", 1), ("庄", 1), ("苏", 1), ("施", 1),
-    ("卓", 1), ("魏", 1), ("彭", 1), ("阮", 1), ("雷", 1), ("钟", 1), ("蓝", 1), ("孙", 1),
-    ("何", 1), ("罗", 1), ("朱", 1), ("胡", 1), ("肖", 1), ("詹", 1), ("余", 1), ("邱", 1),
-    ("潘", 1), ("曾", 1), ("方", 1), ("姚", 1), ("汤", 1), ("薛", 1), ("甘", 1), ("龚", 1),
+    ("陈", 12),
+    ("林", 10),
+    ("黄", 6),
+    ("张", 5),
+    ("李", 5),
+    ("吴", 4),
+    ("王", 4),
+    ("郑", 4),
+    ("刘", 3),
+    ("杨", 3),
+    ("缪", 2),
+    ("蔡", 2),
+    ("许", 2),
+    ("谢", 2),
+    ("郭", 2),
+    ("叶", 2),
+    ("周", 2),
+    ("徐", 2),
+    ("游", 1),
+    ("江", 1),
+    ("高", 1),
+    ("庄", 1),
+    ("苏", 1),
+    ("施", 1),
+    ("卓", 1),
+    ("魏", 1),
+    ("彭", 1),
+    ("阮", 1),
+    ("雷", 1),
+    ("钟", 1),
+    ("蓝", 1),
+    ("孙", 1),
+    ("何", 1),
+    ("罗", 1),
+    ("朱", 1),
+    ("胡", 1),
+    ("肖", 1),
+    ("詹", 1),
+    ("余", 1),
+    ("邱", 1),
+    ("潘", 1),
+    ("曾", 1),
+    ("方", 1),
+    ("姚", 1),
+    ("汤", 1),
+    ("薛", 1),
+    ("甘", 1),
+    ("龚", 1),
 )
 MALE_CHARS = "伟强军斌杰涛明辉鹏峰建国华志勇文宇浩俊磊平坤荣清福榕闽海锋昌忠德兴铭鑫振毅煌彬晨泽恒"
 FEMALE_CHARS = "丽芳娟敏静燕婷霞玲琳雪颖慧萍红梅兰芬莉秀英琴倩怡洁珊蓉菁晶璇欣悦瑶薇婧琼钰萱"
 SHARED_CHARS = "晓文思雨嘉佳子心一秋春宏立安明永小梓诗逸舒"
 
 # 身份证 area codes (GB/T 2260): mostly 宁德 (3509xx), then the rest of 福建, a few elsewhere.
-AREAS_NINGDE = ("350902", "350921", "350922", "350923", "350924", "350925", "350926", "350981", "350982")
+AREAS_NINGDE = (
+    "350902",
+    "350921",
+    "350922",
+    "350923",
+    "350924",
+    "350925",
+    "350926",
+    "350981",
+    "350982",
+)
 AREAS_FUJIAN = (
-    "350102", "350104", "350111", "350121", "350181", "350203", "350206", "350302", "350322",
-    "350424", "350503", "350582", "350583", "350602", "350681", "350702", "350781", "350802",
+    "350102",
+    "350104",
+    "350111",
+    "350121",
+    "350181",
+    "350203",
+    "350206",
+    "350302",
+    "350322",
+    "350424",
+    "350503",
+    "350582",
+    "350583",
+    "350602",
+    "350681",
+    "350702",
+    "350781",
+    "350802",
 )
 AREAS_OTHER = ("360102", "330106", "430104", "410105", "370102", "420111", "510107", "362502")
 PHONE_PREFIXES = (
-    "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155",
-    "156", "157", "158", "159", "177", "180", "181", "182", "183", "185", "186", "187", "188",
-    "189", "191", "199",
+    "130",
+    "131",
+    "132",
+    "133",
+    "135",
+    "136",
+    "137",
+    "138",
+    "139",
+    "150",
+    "151",
+    "152",
+    "155",
+    "156",
+    "157",
+    "158",
+    "159",
+    "177",
+    "180",
+    "181",
+    "182",
+    "183",
+    "185",
+    "186",
+    "187",
+    "188",
+    "189",
+    "191",
+    "199",
 )
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -285,7 +379,11 @@ def make_members(count: int, seed: int) -> list[Member]:
         while True:
             area = rng.random()
             code = (
-                rng.choice(AREAS_NINGDE) if area < 0.7 else rng.choice(AREAS_FUJIAN) if area < 0.95 else rng.choice(AREAS_OTHER)
+                rng.choice(AREAS_NINGDE)
+                if area < 0.7
+                else rng.choice(AREAS_FUJIAN)
+                if area < 0.95
+                else rng.choice(AREAS_OTHER)
             )
             seq = rng.randrange(500) * 2 + (1 if gender == "男" else 0)
             first17 = f"{code}{birth:%Y%m%d}{seq:03d}"
@@ -294,10 +392,15 @@ def make_members(count: int, seed: int) -> list[Member]:
                 ids.add(idcard)
                 break
         phone = rng.choice(PHONE_PREFIXES) + f"{rng.randrange(10**8):08d}"
-        people.append(Member("", names(gender), gender, idcard, birth, dept, joined, status, phone, event))
+        people.append(
+            Member("", names(gender), gender, idcard, birth, dept, joined, status, phone, event)
+        )
 
     # 工号: unit (01 university / 02 hospital) + two digits of the year joined + a sequence.
-    units = [DEPTS[m.dept].unit if m.dept != RETIREE_INDEX else ("02" if rng.random() < 0.3 else "01") for m in people]
+    units = [
+        DEPTS[m.dept].unit if m.dept != RETIREE_INDEX else ("02" if rng.random() < 0.3 else "01")
+        for m in people
+    ]
     buckets = Counter((u, m.joined.year % 100) for u, m in zip(units, people, strict=True))
     width = max(4, len(str(max(buckets.values(), default=1))))
     order = sorted(range(count), key=lambda i: (people[i].joined, i))
@@ -355,7 +458,9 @@ class Calendar:
 
 
 def _month_end(month: int) -> dt.date:
-    return dt.date(YEAR, 12, 31) if month == 12 else dt.date(YEAR, month + 1, 1) - dt.timedelta(days=1)
+    return (
+        dt.date(YEAR, 12, 31) if month == 12 else dt.date(YEAR, month + 1, 1) - dt.timedelta(days=1)
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -437,25 +542,87 @@ def make_visits(people: Sequence[Member], cal: Calendar, seed: int) -> Visits:
         return cal.pick(rng, max(start, m.joined + dt.timedelta(days=1)), end)
 
     for m in sample(settled, 0.010):
-        special.append(Visit(day_after(m), m, HOSPITAL_VISIT, rng.choice((300, 400, 500)) * 100,
-                             rng.choice(("慰问金", "慰问品")), handlers[m.dept], "住院治疗"))
+        special.append(
+            Visit(
+                day_after(m),
+                m,
+                HOSPITAL_VISIT,
+                rng.choice((300, 400, 500)) * 100,
+                rng.choice(("慰问金", "慰问品")),
+                handlers[m.dept],
+                "住院治疗",
+            )
+        )
     for m in sample(settled, 0.004):
-        special.append(Visit(day_after(m), m, SURGERY, rng.choice((800, 1000)) * 100, "慰问金",
-                             handlers[m.dept], "住院手术治疗"))
-    mothers = [m for m in settled if m.status == IN_SERVICE and m.gender == "女" and YEAR - 40 <= m.birth.year <= YEAR - 24]
+        special.append(
+            Visit(
+                day_after(m),
+                m,
+                SURGERY,
+                rng.choice((800, 1000)) * 100,
+                "慰问金",
+                handlers[m.dept],
+                "住院手术治疗",
+            )
+        )
+    mothers = [
+        m
+        for m in settled
+        if m.status == IN_SERVICE and m.gender == "女" and YEAR - 40 <= m.birth.year <= YEAR - 24
+    ]
     for m in sample(mothers, 0.008):
-        special.append(Visit(day_after(m), m, CHILDBIRTH, rng.choice((300, 500, 500)) * 100, "慰问品",
-                             handlers[m.dept], "生育（育儿用品）"))
+        special.append(
+            Visit(
+                day_after(m),
+                m,
+                CHILDBIRTH,
+                rng.choice((300, 500, 500)) * 100,
+                "慰问品",
+                handlers[m.dept],
+                "生育（育儿用品）",
+            )
+        )
     for m in sample(settled, 0.006):
-        special.append(Visit(day_after(m), m, RELATIVE_DEATH, rng.choice((800, 1000, 1000)) * 100, "慰问金",
-                             handlers[m.dept], rng.choice(RELATIVES)))
+        special.append(
+            Visit(
+                day_after(m),
+                m,
+                RELATIVE_DEATH,
+                rng.choice((800, 1000, 1000)) * 100,
+                "慰问金",
+                handlers[m.dept],
+                rng.choice(RELATIVES),
+            )
+        )
     for m in people:
         if m.status == DEAD and m.event is not None:
             day = cal.pick(rng, max(start, m.event), min(end, m.event + dt.timedelta(days=10)))
-            special.append(Visit(day, m, MEMBER_DEATH, 2000 * 100, "慰问金", handlers[m.dept], "会员病故（家属代领）"))
+            special.append(
+                Visit(
+                    day,
+                    m,
+                    MEMBER_DEATH,
+                    2000 * 100,
+                    "慰问金",
+                    handlers[m.dept],
+                    "会员病故（家属代领）",
+                )
+            )
         elif m.status == RETIRED and m.event is not None and m.event <= dt.date(YEAR, 12, 20):
-            day = cal.pick(rng, m.event + dt.timedelta(days=3), min(end, m.event + dt.timedelta(days=30)))
-            special.append(Visit(day, m, RETIREMENT, 500 * 100, "慰问品", handlers[RETIREE_INDEX], "光荣退休纪念品"))
+            day = cal.pick(
+                rng, m.event + dt.timedelta(days=3), min(end, m.event + dt.timedelta(days=30))
+            )
+            special.append(
+                Visit(
+                    day,
+                    m,
+                    RETIREMENT,
+                    500 * 100,
+                    "慰问品",
+                    handlers[RETIREE_INDEX],
+                    "光荣退休纪念品",
+                )
+            )
 
     # As many festival rounds as fit on one sheet (title + header + rows <= Excel's limit).
     room = EXCEL_MAX_ROWS - 2 - len(special) - a
@@ -473,9 +640,14 @@ def make_visits(people: Sequence[Member], cal: Calendar, seed: int) -> Visits:
         day_of = fests[fest]
         yuan, reason = FESTIVAL_GIFTS[fest]
         for dept in sorted(by_dept):
-            day = cal.pick(rng, max(start, day_of - dt.timedelta(days=25)), day_of - dt.timedelta(days=3))
-            given = [Visit(day, m, FESTIVAL, yuan * 100, "慰问品", handlers[dept], reason)
-                     for m in by_dept[dept] if m.joined <= day]
+            day = cal.pick(
+                rng, max(start, day_of - dt.timedelta(days=25)), day_of - dt.timedelta(days=3)
+            )
+            given = [
+                Visit(day, m, FESTIVAL, yuan * 100, "慰问品", handlers[dept], reason)
+                for m in by_dept[dept]
+                if m.joined <= day
+            ]
             rows.extend(given)
             if given:
                 festival_lines.append((day, dept, fest, len(given), yuan * 100 * len(given)))
@@ -488,7 +660,11 @@ def make_visits(people: Sequence[Member], cal: Calendar, seed: int) -> Visits:
     for (dept, month), group in sorted(by_dept_month.items()):
         day = cal.in_month(rng, month)
         reason = rng.choice(BIRTHDAY_REASONS)
-        given = [Visit(day, m, BIRTHDAY, gifts[dept], "慰问品", handlers[dept], reason) for m in group if m.joined <= day]
+        given = [
+            Visit(day, m, BIRTHDAY, gifts[dept], "慰问品", handlers[dept], reason)
+            for m in group
+            if m.joined <= day
+        ]
         rows.extend(given)
         if given:
             birthday_lines.append((day, dept, month, len(given), gifts[dept] * len(given)))
@@ -515,12 +691,20 @@ class Campaign:
 
 CAMPAIGN_LIST = (
     Campaign(
-        "慈善一日捐", dt.date(YEAR, 4, 10), dt.date(YEAR, 4, 28), 117_228, 800,
+        "慈善一日捐",
+        dt.date(YEAR, 4, 10),
+        dt.date(YEAR, 4, 28),
+        117_228,
+        800,
         ((50, 0.20), (100, 0.35), (200, 0.15), (300, 0.04), (500, 0.03), (1000, 0.005), (0, 0.225)),
         1.0,
     ),
     Campaign(
-        "母亲健康1+1", dt.date(YEAR, 5, 8), dt.date(YEAR, 5, 26), 41_215, 400,
+        "母亲健康1+1",
+        dt.date(YEAR, 5, 8),
+        dt.date(YEAR, 5, 26),
+        41_215,
+        400,
         ((20, 0.10), (50, 0.30), (100, 0.30), (200, 0.08), (500, 0.02), (0, 0.20)),
         9.0,
     ),
@@ -590,7 +774,11 @@ def make_donations(people: Sequence[Member], cal: Calendar, seed: int) -> list[D
     scale = len(people) / 3000
     rows: list[Donation] = []
     for campaign in CAMPAIGN_LIST:
-        n = min(round(campaign.donors_per_3000 * scale), campaign.total // 10, int(len(in_service) * 0.9) + 1)
+        n = min(
+            round(campaign.donors_per_3000 * scale),
+            campaign.total // 10,
+            int(len(in_service) * 0.9) + 1,
+        )
         outsiders = max(1, round(n * 0.004)) if n > 1 else 0
         keen = [rng.uniform(0.4, 1.6) for _ in DEPTS]
 
@@ -601,7 +789,8 @@ def make_donations(people: Sequence[Member], cal: Calendar, seed: int) -> list[D
         keys = [(key(m), i) for i, m in enumerate(in_service)]
         keys.sort(reverse=True)
         donors: list[tuple[Member | None, str, int]] = [
-            (in_service[i], in_service[i].name, in_service[i].dept) for _, i in keys[: n - outsiders]
+            (in_service[i], in_service[i].name, in_service[i].dept)
+            for _, i in keys[: n - outsiders]
         ]
         taken: set[str] = set()
         for _ in range(outsiders):  # a few non-member donors (e.g. 外聘人员), 工号 blank
@@ -687,7 +876,9 @@ class Entry:
     voucher: str = ""
 
 
-def make_ledger(people: Sequence[Member], visits: Visits, cal: Calendar, seed: int) -> tuple[list[Entry], int, list[tuple[str, str, int]]]:
+def make_ledger(
+    people: Sequence[Member], visits: Visits, cal: Calendar, seed: int
+) -> tuple[list[Entry], int, list[tuple[str, str, int]]]:
     """(journal, opening balance in fen, budget lines (科目, 类别, fen))."""
     rng = rng_for(seed, "ledger")
     names = Names(rng_for(seed, "staff"))
@@ -702,7 +893,9 @@ def make_ledger(people: Sequence[Member], visits: Visits, cal: Calendar, seed: i
     for day, dept, month, people_n, fen in visits.birthday_lines:
         spend(day, VISIT_ACCOUNT, f"{DEPTS[dept].name}{month}月会员生日慰问品（{people_n}人）", fen)
     for v in visits.special:
-        spend(v.date, VISIT_ACCOUNT, f"{v.kind}（{DEPTS[v.member.dept].name} {v.member.name}）", v.fen)
+        spend(
+            v.date, VISIT_ACCOUNT, f"{v.kind}（{DEPTS[v.member.dept].name} {v.member.name}）", v.fen
+        )
     for month in range(1, 13):
         day = cal.pick(rng, dt.date(YEAR, month, 20), _month_end(month))
         entries.append(Entry(day, "其他支出", "银行手续费", rng.randint(2500, 18000), cashier))
@@ -711,8 +904,14 @@ def make_ledger(people: Sequence[Member], visits: Visits, cal: Calendar, seed: i
     others = max(60, round(len(people) / 3) - fixed)
     cum = list(_cumulative(t[5] for t in EXPENSE_TEMPLATES))
     for _ in range(others):
-        account, text, lo, hi, step, _w, months, by_dept = EXPENSE_TEMPLATES[bisect_right(cum, rng.random() * cum[-1])]
-        fen = rng.randint(lo * 100, hi * 100) if step == 0 else rng.randint(lo // step, hi // step) * step * 100
+        account, text, lo, hi, step, _w, months, by_dept = EXPENSE_TEMPLATES[
+            bisect_right(cum, rng.random() * cum[-1])
+        ]
+        fen = (
+            rng.randint(lo * 100, hi * 100)
+            if step == 0
+            else rng.randint(lo // step, hi // step) * step * 100
+        )
         month = rng.choice(months) if months else rng.randint(1, 12)
         if by_dept:
             text = DEPTS[rng.randrange(RETIREE_INDEX)].name + text
@@ -733,13 +932,36 @@ def make_ledger(people: Sequence[Member], visits: Visits, cal: Calendar, seed: i
     for month in range(1, 13):
         end = _month_end(month)
         fen = sum(f for no, f in dues.items() if joined[no] <= end)
-        earn(cal.pick(rng, dt.date(YEAR, month, 12), dt.date(YEAR, month, 18)), "会费收入", f"会费收入{month}月", fen)
+        earn(
+            cal.pick(rng, dt.date(YEAR, month, 12), dt.date(YEAR, month, 18)),
+            "会费收入",
+            f"会费收入{month}月",
+            fen,
+        )
         income += fen
     grants = [
-        (dt.date(YEAR, 3, 1), dt.date(YEAR, 3, 20), "行政补助收入", "学校行政补助（教职工文体活动经费）", a * 200),
-        (dt.date(YEAR, 6, 1), dt.date(YEAR, 6, 20), "行政补助收入", "附属医院行政补助（职工之家建设）", a * 60),
+        (
+            dt.date(YEAR, 3, 1),
+            dt.date(YEAR, 3, 20),
+            "行政补助收入",
+            "学校行政补助（教职工文体活动经费）",
+            a * 200,
+        ),
+        (
+            dt.date(YEAR, 6, 1),
+            dt.date(YEAR, 6, 20),
+            "行政补助收入",
+            "附属医院行政补助（职工之家建设）",
+            a * 60,
+        ),
         (dt.date(YEAR, 4, 3), dt.date(YEAR, 4, 21), "上级补助收入", "市总工会回拨经费", a * 15),
-        (dt.date(YEAR, 11, 1), dt.date(YEAR, 11, 20), "上级补助收入", "省教育工会专项补助（困难职工帮扶）", round(20000 * scale)),
+        (
+            dt.date(YEAR, 11, 1),
+            dt.date(YEAR, 11, 20),
+            "上级补助收入",
+            "省教育工会专项补助（困难职工帮扶）",
+            round(20000 * scale),
+        ),
     ]
     for lo, hi, account, text, yuan in grants:
         fen = yuan * 100 + rng.randint(-yuan * 5, yuan * 5)  # within 5%, to the fen
@@ -747,21 +969,40 @@ def make_ledger(people: Sequence[Member], visits: Visits, cal: Calendar, seed: i
         income += fen
     for quarter in range(1, 5):
         fen = round(opening * rng.uniform(0.0008, 0.0012))
-        earn(cal.pick(rng, dt.date(YEAR, quarter * 3, 21), dt.date(YEAR, quarter * 3, 25)), "其他收入", "银行存款利息", fen)
+        earn(
+            cal.pick(rng, dt.date(YEAR, quarter * 3, 21), dt.date(YEAR, quarter * 3, 25)),
+            "其他收入",
+            "银行存款利息",
+            fen,
+        )
         income += fen
     # 拨缴经费 (the union's share of 2% of payroll) closes the gap: the year ends 1-6% up.
     allocation = round(expense * rng.uniform(1.01, 1.06)) - income
     weights = [rng.uniform(0.22, 0.28) for _ in range(4)]
     for quarter, w in enumerate(weights, start=1):
-        share = round(allocation * w / sum(weights)) if quarter < 4 else allocation - sum(
-            round(allocation * x / sum(weights)) for x in weights[:3]
+        share = (
+            round(allocation * w / sum(weights))
+            if quarter < 4
+            else allocation - sum(round(allocation * x / sum(weights)) for x in weights[:3])
         )
         school = round(share * 0.62)
         first = dt.date(YEAR, quarter * 3 - 2, 5)
-        earn(cal.pick(rng, first, first + dt.timedelta(days=12)), "拨缴经费收入", f"收到{YEAR}年第{quarter}季度拨缴经费（学校）", school)
-        earn(cal.pick(rng, first, first + dt.timedelta(days=12)), "拨缴经费收入", f"收到{YEAR}年第{quarter}季度拨缴经费（附属医院）", share - school)
+        earn(
+            cal.pick(rng, first, first + dt.timedelta(days=12)),
+            "拨缴经费收入",
+            f"收到{YEAR}年第{quarter}季度拨缴经费（学校）",
+            school,
+        )
+        earn(
+            cal.pick(rng, first, first + dt.timedelta(days=12)),
+            "拨缴经费收入",
+            f"收到{YEAR}年第{quarter}季度拨缴经费（附属医院）",
+            share - school,
+        )
 
-    entries.sort(key=lambda e: (e.date, ACCOUNT_KIND[e.account] != "收入", CHART_ORDER[e.account], e.text))
+    entries.sort(
+        key=lambda e: (e.date, ACCOUNT_KIND[e.account] != "收入", CHART_ORDER[e.account], e.text)
+    )
     per_month = Counter(e.date.month for e in entries)
     width = max(3, len(str(max(per_month.values()))))
     seq: Counter[int] = Counter()
@@ -840,7 +1081,18 @@ def make_proposals(people: Sequence[Member], seed: int) -> list[tuple]:
     rows = []
     for k, (text, result, dept, day) in enumerate(items, start=1):
         seconds = rng.randint(3, 9) if result == "立案" else rng.randint(MIN_PROPOSAL_SECONDS, 6)
-        rows.append((f"{YEAR}-{k:02d}", text, rng.choice(authors), seconds, result, dept, day, "满意" if day else None))
+        rows.append(
+            (
+                f"{YEAR}-{k:02d}",
+                text,
+                rng.choice(authors),
+                seconds,
+                result,
+                dept,
+                day,
+                "满意" if day else None,
+            )
+        )
     return rows
 
 
@@ -874,14 +1126,52 @@ def make_awards(people: Sequence[Member], seed: int) -> list[tuple]:
 # ---------------------------------------------------------------------------------------
 
 WIDTHS = {
-    "工号": 12, "姓名": 9, "性别": 6, "身份证号": 21, "出生日期": 12, "部门": 24, "入会日期": 12,
-    "状态": 7, "手机": 14, "日期": 12, "凭证号": 12, "科目": 18, "摘要": 44, "收入": 15,
-    "支出": 15, "经手人": 9, "活动": 14, "金额": 12, "类型": 18, "形式": 9, "经办人": 9,
-    "事由": 32, "编号": 10, "案由": 52, "提案人": 9, "附议人数": 10, "审查结果": 12,
-    "承办部门": 22, "答复日期": 12, "满意度": 9, "年度": 7, "荣誉": 26, "级别": 8,
-    "获奖对象": 30, "对象类型": 10, "项目": 20, "值": 22, "类别": 10, "预算数": 16,
-    "开始日期": 12, "结束日期": 12, "到账金额": 15, "每次上限": 12, "每人每年上限": 14,
-    "对象": 8, "依据": 20,
+    "工号": 12,
+    "姓名": 9,
+    "性别": 6,
+    "身份证号": 21,
+    "出生日期": 12,
+    "部门": 24,
+    "入会日期": 12,
+    "状态": 7,
+    "手机": 14,
+    "日期": 12,
+    "凭证号": 12,
+    "科目": 18,
+    "摘要": 44,
+    "收入": 15,
+    "支出": 15,
+    "经手人": 9,
+    "活动": 14,
+    "金额": 12,
+    "类型": 18,
+    "形式": 9,
+    "经办人": 9,
+    "事由": 32,
+    "编号": 10,
+    "案由": 52,
+    "提案人": 9,
+    "附议人数": 10,
+    "审查结果": 12,
+    "承办部门": 22,
+    "答复日期": 12,
+    "满意度": 9,
+    "年度": 7,
+    "荣誉": 26,
+    "级别": 8,
+    "获奖对象": 30,
+    "对象类型": 10,
+    "项目": 20,
+    "值": 22,
+    "类别": 10,
+    "预算数": 16,
+    "开始日期": 12,
+    "结束日期": 12,
+    "到账金额": 15,
+    "每次上限": 12,
+    "每人每年上限": 14,
+    "对象": 8,
+    "依据": 20,
 }
 TEXT_KINDS = (Kind.CODE, Kind.IDCARD, Kind.PHONE)
 
@@ -892,11 +1182,21 @@ class Book:
     def __init__(self, path: Path, rows: int, title: str) -> None:
         self.path = path
         self.wb = xlsxwriter.Workbook(str(path), {"constant_memory": rows >= BIG_WORKBOOK_ROWS})
-        self.wb.set_properties({"title": title, "author": UNION, "company": UNION, "created": CREATED})
+        self.wb.set_properties(
+            {"title": title, "author": UNION, "company": UNION, "created": CREATED}
+        )
         add = self.wb.add_format
         self.title = add({"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"})
         self.note = add({"align": "right", "font_color": "#595959"})
-        self.header = add({"bold": True, "align": "center", "valign": "vcenter", "bg_color": "#DDEBF7", "border": 1})
+        self.header = add(
+            {
+                "bold": True,
+                "align": "center",
+                "valign": "vcenter",
+                "bg_color": "#DDEBF7",
+                "border": 1,
+            }
+        )
         self.text = add({"num_format": "@"})
         self.date = add({"num_format": "yyyy-mm-dd", "align": "center"})
         self.money = add({"num_format": "#,##0.00"})
@@ -919,7 +1219,15 @@ class Book:
         kinds = [c.kind for c in spec.columns] + [Kind.TEXT] * len(extra)
         text_formats = [self.text if k in TEXT_KINDS else None for k in kinds]
         for c, (name, kind) in enumerate(zip(headers, kinds, strict=True)):
-            fmt = self.text if kind in TEXT_KINDS else self.date if kind is Kind.DATE else self.money if kind is Kind.MONEY else None
+            fmt = (
+                self.text
+                if kind in TEXT_KINDS
+                else self.date
+                if kind is Kind.DATE
+                else self.money
+                if kind is Kind.MONEY
+                else None
+            )
             ws.set_column(c, c, WIDTHS.get(name, 12), fmt)
         r = 0
         if title:
@@ -955,7 +1263,9 @@ class Book:
         ws.autofilter(header_row, 0, max(last, header_row), len(headers) - 1)
         for name, allowed in (choices or {}).items():
             c = headers.index(name)
-            ws.data_validation(first, c, max(last, first), c, {"validate": "list", "source": list(allowed)})
+            ws.data_validation(
+                first, c, max(last, first), c, {"validate": "list", "source": list(allowed)}
+            )
         self.counts[spec.name] = len(rows)
 
     def close(self) -> Path:
@@ -969,22 +1279,44 @@ def write_members(folder: Path, people: Sequence[Member]) -> tuple[Path, dict[st
         (m.no, m.name, m.gender, m.idcard, m.birth, DEPTS[m.dept].name, m.joined, m.status, m.phone)
         for m in people
     ]
-    book.sheet(MEMBERS, rows, title=f"{UNION}会员名册",
-               choices={"性别": ("男", "女"), "状态": (IN_SERVICE, RETIRED, LIXIU, MOVED, DEAD)})
+    book.sheet(
+        MEMBERS,
+        rows,
+        title=f"{UNION}会员名册",
+        choices={"性别": ("男", "女"), "状态": (IN_SERVICE, RETIRED, LIXIU, MOVED, DEAD)},
+    )
     book.sheet(DEPARTMENTS, [(d.name, d.category) for d in DEPTS])
     return book.close(), book.counts
 
 
-def write_funds(folder: Path, entries: Sequence[Entry], opening: int, budget: Sequence[tuple[str, str, int]]) -> tuple[Path, dict[str, int]]:
+def write_funds(
+    folder: Path, entries: Sequence[Entry], opening: int, budget: Sequence[tuple[str, str, int]]
+) -> tuple[Path, dict[str, int]]:
     book = Book(folder / FILE_FUNDS, len(entries), f"{YEAR}年经费收支")
-    book.sheet(SETTINGS, [("单位名称", UNION), ("年度", YEAR), ("上年结余", Fen(opening)),
-                          ("提案附议最少人数", MIN_PROPOSAL_SECONDS)])
+    book.sheet(
+        SETTINGS,
+        [
+            ("单位名称", UNION),
+            ("年度", YEAR),
+            ("上年结余", Fen(opening)),
+            ("提案附议最少人数", MIN_PROPOSAL_SECONDS),
+        ],
+    )
     book.sheet(BUDGET, [(account, kind, Fen(fen)) for account, kind, fen in budget])
     rows = []
     for e in entries:
         income = ACCOUNT_KIND[e.account] == "收入"
-        rows.append((e.date, e.voucher, e.account, e.text, Fen(e.fen) if income else None,
-                     None if income else Fen(e.fen), e.handler))
+        rows.append(
+            (
+                e.date,
+                e.voucher,
+                e.account,
+                e.text,
+                Fen(e.fen) if income else None,
+                None if income else Fen(e.fen),
+                e.handler,
+            )
+        )
     book.sheet(LEDGER, rows, title=f"{UNION}{YEAR}年经费收支明细账", note="单位：元")
     return book.close(), book.counts
 
@@ -993,7 +1325,14 @@ def write_donations(folder: Path, donations: Sequence[Donation]) -> tuple[Path, 
     book = Book(folder / FILE_DONATIONS, len(donations), f"{YEAR}年捐款")
     book.sheet(CAMPAIGNS, [(c.name, c.start, c.end, Fen(c.total * 100)) for c in CAMPAIGN_LIST])
     rows = [
-        (d.campaign, d.member.no if d.member else None, d.name, DEPTS[d.dept].name, Fen(d.yuan * 100), d.date)
+        (
+            d.campaign,
+            d.member.no if d.member else None,
+            d.name,
+            DEPTS[d.dept].name,
+            Fen(d.yuan * 100),
+            d.date,
+        )
         for d in donations
     ]
     book.sheet(DONATIONS, rows)
@@ -1027,7 +1366,9 @@ def write_awards(folder: Path, rows: Sequence[tuple]) -> tuple[Path, dict[str, i
     return book.close(), book.counts
 
 
-def build_office(folder: Path, members: int = 3000, *, seed: int = 2023) -> dict[Path, dict[str, int]]:
+def build_office(
+    folder: Path, members: int = 3000, *, seed: int = 2023
+) -> dict[Path, dict[str, int]]:
     """Write the six workbooks; {path: {sheet: data rows}}."""
     if members < 50:
         raise ValueError("members must be at least 50")
@@ -1057,9 +1398,13 @@ def make_office(folder: Path, members: int = 3000, *, seed: int = 2023) -> list[
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="生成一个虚构的工会办公室示例文件夹（六个工作簿，2023 年度）")
+    parser = argparse.ArgumentParser(
+        description="生成一个虚构的工会办公室示例文件夹（六个工作簿，2023 年度）"
+    )
     parser.add_argument("outdir", type=Path, help="output folder (created if missing)")
-    parser.add_argument("--members", type=int, default=3000, help="number of members (default 3000)")
+    parser.add_argument(
+        "--members", type=int, default=3000, help="number of members (default 3000)"
+    )
     parser.add_argument("--seed", type=int, default=2023, help="random seed (default 2023)")
     args = parser.parse_args(argv)
     started = time.perf_counter()

@@ -36,7 +36,16 @@ def test_json_equals_api_and_exit_1(make_office):
     assert printed == unionxl.check(folder).to_dict()
     assert list(printed) == ["findings", "summary"]
     assert list(printed["findings"][0]) == [
-        "severity", "rule", "file", "sheet", "row", "column", "cell", "field", "value", "message"
+        "severity",
+        "rule",
+        "file",
+        "sheet",
+        "row",
+        "column",
+        "cell",
+        "field",
+        "value",
+        "message",
     ]
     assert printed["summary"] == {"errors": 1, "warnings": 1, "files": 6, "rows": 23}
 

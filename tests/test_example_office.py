@@ -36,7 +36,9 @@ from unionxl.schema import (  # noqa: E402
 COMMITTED = ROOT / "workbooks"
 YEAR = 2023
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-PROVINCES = set("11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65".split())
+PROVINCES = set(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65".split()
+)
 CENT = Decimal("0.01")
 SHEETS = {
     "会员名册.xlsx": ("会员", "部门"),
@@ -72,7 +74,11 @@ def read_office(folder: Path) -> dict[str, Table]:
                     row = cells[r]
                     if all(v == "" for v in row):
                         continue
-                    record = {c: (None if v == "" else v) for c, v in zip(cells[header], row, strict=False) if c}
+                    record = {
+                        c: (None if v == "" else v)
+                        for c, v in zip(cells[header], row, strict=False)
+                        if c
+                    }
                     record["_row"] = r + 1
                     rows.append(record)
                 assert name not in tables, f"{name} twice"
@@ -123,8 +129,14 @@ def statutory_festivals(year: int) -> list[dt.date]:
 
     qingming = Lunar.fromYmd(year, 3, 1).getJieQiTable()["清明"]
     return [
-        dt.date(year, 1, 1), lunar(1, 1), dt.date(qingming.getYear(), qingming.getMonth(), qingming.getDay()),
-        dt.date(year, 5, 1), lunar(5, 5), lunar(8, 15), dt.date(year, 10, 1), dt.date(year + 1, 1, 1),
+        dt.date(year, 1, 1),
+        lunar(1, 1),
+        dt.date(qingming.getYear(), qingming.getMonth(), qingming.getDay()),
+        dt.date(year, 5, 1),
+        lunar(5, 5),
+        lunar(8, 15),
+        dt.date(year, 10, 1),
+        dt.date(year + 1, 1, 1),
     ]
 
 
@@ -168,7 +180,9 @@ def test_members(office: dict[str, Table]) -> None:
         assert r["状态"] in MEMBER_STATUSES
         assert isinstance(r["手机"], str) and re.fullmatch(r"1\d{10}", r["手机"]), r
         joined = r["入会日期"]
-        assert isinstance(joined, dt.date) and add_years(born, 16) <= joined <= dt.date(YEAR, 12, 31), r
+        assert isinstance(joined, dt.date) and add_years(born, 16) <= joined <= dt.date(
+            YEAR, 12, 31
+        ), r
     statuses = Counter(r["状态"] for r in members)
     assert statuses["在职"] > 0.75 * len(members) and statuses["退休"] > 0.08 * len(members)
 
@@ -250,7 +264,9 @@ def test_visits_respect_the_standards(office: dict[str, Table]) -> None:
     roster = {r["工号"]: r for r in office["会员"].rows}
     standards = {r["类型"]: r for r in office["慰问标准"].rows}
     assert money(standards["节日慰问"]["每人每年上限"]) == 1300
-    assert money(standards["生日慰问"]["每次上限"]) == 300 and standards["生日慰问"]["对象"] == "在职"
+    assert (
+        money(standards["生日慰问"]["每次上限"]) == 300 and standards["生日慰问"]["对象"] == "在职"
+    )
     assert money(standards["会员去世慰问"]["每次上限"]) == 2000
     assert money(standards["住院慰问（手术）"]["每次上限"]) == 1000
     festivals = statutory_festivals(YEAR)
@@ -276,7 +292,9 @@ def test_visits_respect_the_standards(office: dict[str, Table]) -> None:
         kinds[kind] += 1
         if kind == "节日慰问":
             assert r["形式"] == "慰问品", r
-            assert any(0 < (f - day).days <= 30 for f in festivals), f"not within 30 days before a festival: {r}"
+            assert any(0 < (f - day).days <= 30 for f in festivals), (
+                f"not within 30 days before a festival: {r}"
+            )
         if kind == "生日慰问":
             assert day.month == member["出生日期"].month, r
     birthdays = Counter(no for (no, kind) in yearly if kind == "生日慰问")
@@ -292,7 +310,9 @@ def test_proposals(office: dict[str, Table]) -> None:
     rows = office["提案"].rows
     assert len(rows) == 30
     numbers = [r["编号"] for r in rows]
-    assert len(set(numbers)) == 30 and all(isinstance(n, str) and n.startswith("2023-") for n in numbers)
+    assert len(set(numbers)) == 30 and all(
+        isinstance(n, str) and n.startswith("2023-") for n in numbers
+    )
     results = Counter(r["审查结果"] for r in rows)
     assert set(results) <= set(REVIEW_RESULTS)
     assert results == {"立案": 4, "转意见建议": 24, "不予立案": 2}
@@ -321,7 +341,12 @@ def test_awards(office: dict[str, Table]) -> None:
         ("福建省五一劳动奖章", "省级", "个人"),
     } <= have
     levels = Counter(r["级别"] for r in rows)
-    assert levels["国家级"] == 1 and levels["省级"] == 4 and levels["市级"] >= 1 and levels["校级"] >= 1
+    assert (
+        levels["国家级"] == 1
+        and levels["省级"] == 4
+        and levels["市级"] >= 1
+        and levels["校级"] >= 1
+    )
     assert all(r["年度"] == YEAR and r["获奖对象"] for r in rows)
 
 
@@ -336,13 +361,17 @@ def test_committed_workbooks_are_current(tmp_path: Path) -> None:
     """workbooks/ holds what the generator makes today (compared cell by cell)."""
     make_office(tmp_path, 3000)
     for file in FILES:
-        new, old = CalamineWorkbook.from_path(str(tmp_path / file)), CalamineWorkbook.from_path(str(COMMITTED / file))
+        new, old = (
+            CalamineWorkbook.from_path(str(tmp_path / file)),
+            CalamineWorkbook.from_path(str(COMMITTED / file)),
+        )
         try:
             assert new.sheet_names == old.sheet_names
             for name in new.sheet_names:
-                assert new.get_sheet_by_name(name).to_python() == old.get_sheet_by_name(name).to_python(), (
-                    f"{file}/{name} differs: run `python scripts/make_office.py workbooks`"
-                )
+                assert (
+                    new.get_sheet_by_name(name).to_python()
+                    == old.get_sheet_by_name(name).to_python()
+                ), f"{file}/{name} differs: run `python scripts/make_office.py workbooks`"
         finally:
             new.close()
             old.close()

@@ -22,7 +22,11 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real-world
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    }
 
 
 def test_header_below_merged_title_and_blank_rows_with_aliases(tmp_path):
@@ -32,8 +36,22 @@ def test_header_below_merged_title_and_blank_rows_with_aliases(tmp_path):
     ws["A1"] = "闽东师范学院工会会员名册"
     ws.merge_cells("A1:I1")
     ws.append([])  # row 2 blank
-    ws.append(["职工号*", "姓\u3000名", "性别", "身份证号码", "出生日期", "二级工会", "入会日期", "状态", "联系电话"])
-    ws.append([1990001, "张三", "男", ID_MALE, "1985年3月12日", "数理学院", 40000, "在职", 13812345678])
+    ws.append(
+        [
+            "职工号*",
+            "姓\u3000名",
+            "性别",
+            "身份证号码",
+            "出生日期",
+            "二级工会",
+            "入会日期",
+            "状态",
+            "联系电话",
+        ]
+    )
+    ws.append(
+        [1990001, "张三", "男", ID_MALE, "1985年3月12日", "数理学院", 40000, "在职", 13812345678]
+    )
     ws.append([])
     ws.append(["01990002", "李四 ", "女", None, "1990/1/1", "数理学院", "2015.7.1", "退休", None])
     ws.append(["合计", None, None, None, None, None, None, None, None])
@@ -148,7 +166,12 @@ def test_table_found_twice_names_both(make_office):
     tables["获奖 "] = ("获奖2.xlsx", tables["获奖"][1])
     report = unionxl.check(make_office(tables))
     (f,) = report.findings
-    assert (f.rule, f.file, f.sheet, f.severity) == ("table.duplicate", "获奖2.xlsx", "获奖 ", "error")
+    assert (f.rule, f.file, f.sheet, f.severity) == (
+        "table.duplicate",
+        "获奖2.xlsx",
+        "获奖 ",
+        "error",
+    )
     assert "获奖.xlsx" in f.message and "获奖2.xlsx" in f.message
 
 
@@ -159,7 +182,10 @@ def test_missing_and_doubled_columns(make_office):
     tables["获奖"][1][1].append("省级")
     report = unionxl.check(make_office(tables))
     assert sorted(cells(report), key=str) == sorted(
-        [("提案.xlsx", "提案", None, "table.missing_column", "error"), ("获奖.xlsx", "获奖", "F1", "table.duplicate_column", "error")],
+        [
+            ("提案.xlsx", "提案", None, "table.missing_column", "error"),
+            ("获奖.xlsx", "获奖", "F1", "table.duplicate_column", "error"),
+        ],
         key=str,
     )
     missing = next(f for f in report.findings if f.rule == "table.missing_column")
@@ -219,7 +245,9 @@ def test_real_world_corpus_is_survived(tmp_path):
 
 
 def test_report_survives_when_tables_are_absent(tmp_path):
-    folder = write_office(tmp_path / "o", {"获奖": ("获奖.xlsx", [["荣誉", "级别", "获奖对象"], ["x", "全国", "y"]])})
+    folder = write_office(
+        tmp_path / "o", {"获奖": ("获奖.xlsx", [["荣誉", "级别", "获奖对象"], ["x", "全国", "y"]])}
+    )
     report = unionxl.check(folder)
     assert report.findings == []
     assert unionxl.load(folder).table("获奖").rows[0]["级别"] == "国家级"

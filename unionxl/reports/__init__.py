@@ -1,0 +1,34 @@
+"""Word reports from docx templates (SPEC §6): `make_reports(office, out)`.
+
+Modules: `variables` (every template variable, documented), `context` (their values
+from an Office and its totals), `doctor` (what is wrong with a template, in Chinese),
+`render` (docxtpl, sandboxed and autoescaped, atomic write), `chart`, `pdf`, `rmb`
+(人民币大写), `docs` (templates/README.md from `variables`).
+"""
+
+from __future__ import annotations
+
+from .doctor import Problem, TemplateInfo
+from .make import (
+    BUILTIN,
+    DataHasErrors,
+    ReportResult,
+    TemplateProblems,
+    check_templates,
+    find_templates,
+    make_reports,
+)
+from .rmb import rmb_upper
+
+__all__ = [
+    "BUILTIN",
+    "DataHasErrors",
+    "Problem",
+    "ReportResult",
+    "TemplateInfo",
+    "TemplateProblems",
+    "check_templates",
+    "find_templates",
+    "make_reports",
+    "rmb_upper",
+]

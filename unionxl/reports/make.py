@@ -1,0 +1,154 @@
+"""`make_reports`: check the templates, check the data, fill every template, write them.
+
+Order of work, each step refusing before anything is written:
+
+1. find the templates: the built-in ones (`unionxl/templates/`), replaced or extended
+   by the office's own folder (`--templates DIR`), narrowed by `only`;
+2. the template doctor on every one of them (a broken template stops everything);
+3. the data check: errors stop the reports unless `force`, and then every document's
+   footer says so (`校验提示`);
+4. totals once, each template's context (only the sections it uses), render, write;
+5. optionally one LibreOffice call for all the PDFs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UnionxlError
+from . import variables as V
+from .context import Options, build_context
+from .doctor import TemplateInfo, examine
+from .render import render
+
+if TYPE_CHECKING:
+    from ..office import Office
+
+BUILTIN = Path(__file__).resolve().parents[1] / "templates"
+# A report is skipped when the office keeps none of its data: all these lists are empty.
+NEEDS: dict[str, tuple[tuple[str, ...], str]] = {
+    "经费收支决算报告": (("收入行", "支出行"), "台账中没有预算和收支明细"),
+    "捐款公示": (("捐款活动",), "台账中没有捐款活动"),
+    "慰问发放表": (("发放表",), "台账中没有慰问登记"),
+}
+
+
+class DataHasErrors(UnionxlError):
+    """The data check found errors and `force` was not given (CLI exit status 1)."""
+
+    def __init__(self, errors: int, folder: Path) -> None:
+        super().__init__(
+            f"数据校验发现 {errors} 个错误，未生成报告。请先运行 unionxl check {folder} 查看并改正；"
+            "如只需生成供核对的报告，加 --force"
+        )
+        self.errors = errors
+
+
+class TemplateProblems(UnionxlError):
+    """The doctor found problems in the templates; `problems` lists every one."""
+
+    def __init__(self, problems: list[Any]) -> None:
+        lines = "\n".join(f"  {p}" for p in problems)
+        super().__init__(f"模板有 {len(problems)} 处问题，请在 Word 中改正后重试：\n{lines}")
+        self.problems = problems
+
+
+@dataclass
+class ReportResult:
+    written: list[Path] = field(default_factory=list)
+    pdfs: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "捐款公示：台账中没有捐款活动"
+    notes: list[str] = field(default_factory=list)  # things the user should know (stderr)
+    errors: int = 0  # data errors the reports were made despite (force)
+
+
+def find_templates(
+    templates: str | Path | None = None, only: Iterable[str] | None = None
+) -> list[Path]:
+    """Built-in templates, replaced by (and extended with) those in `templates`."""
+    found = {p.stem: p for p in docx_files(BUILTIN)}
+    if templates is not None:
+        folder = Path(templates)
+        if not folder.is_dir():
+            raise UnionxlError(f"模板文件夹不存在：{folder}")
+        own = docx_files(folder)
+        if not own:
+            raise UnionxlError(f"模板文件夹 {folder} 中没有 .docx 模板")
+        found.update({p.stem: p for p in own})
+    if only:
+        wanted = [Path(name).stem for name in only]
+        unknown = [w for w in wanted if w not in found]
+        if unknown:
+            raise UnionxlError(f"没有名为 {'、'.join(unknown)} 的模板（有：{'、'.join(found)}）")
+        return [found[w] for w in dict.fromkeys(wanted)]
+    return list(found.values())
+
+
+def docx_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.docx") if not p.name.startswith(("~$", ".~", ".")))
+
+
+def check_templates(
+    templates: str | Path | None = None, only: Iterable[str] | None = None
+) -> list[TemplateInfo]:
+    """The doctor's findings for every template that would be used."""
+    return [examine(path) for path in find_templates(templates, only)]
+
+
+def make_reports(
+    office: Office,
+    out: str | Path,
+    *,
+    only: Iterable[str] | None = None,
+    templates: str | Path | None = None,
+    named: bool = False,
+    force: bool = False,
+    pdf: bool = False,
+    today: dt.date | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> ReportResult:
+    """Fill the report templates from `office` and write one .docx each into `out`."""
+    infos = check_templates(templates, only)
+    problems = [p for info in infos for p in info.problems]
+    if problems:
+        raise TemplateProblems(problems)
+    report = office.check()
+    errors = report.errors + len(report.unreadable)
+    if errors and not force:
+        raise DataHasErrors(errors, office.folder)
+    if office.year is None:
+        raise UnionxlError("不知道报告年度：请在“设置”表填写“年度”，或加 --year")
+    totals = office.totals()
+    options = Options(named=named, today=today, errors=errors)
+    result = ReportResult(errors=errors)
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise UnionxlError(f"{out} 是一个文件，--out 需要一个文件夹")
+    for info in infos:
+        sections = {V.SECTION_OF[name] for name in info.variables}
+        context = build_context(office, totals, options, sections)
+        keys, reason = NEEDS.get(info.name, ((), ""))
+        if keys and all(k in context and not context[k] for k in keys):
+            result.skipped.append(f"{info.name}：{reason}")
+            continue
+        if progress:
+            progress(f"正在生成 {info.name}.docx")
+        result.written.append(render(info.path, context, out / f"{info.name}.docx", result.notes))
+    result.notes[:0] = list(dict.fromkeys(options.notes))
+    if pdf and result.written:
+        from .pdf import LibreOfficeMissing, convert, default_timeout
+
+        if progress:
+            limit = default_timeout(result.written)
+            progress(
+                f"正在用 LibreOffice 把 {len(result.written)} 个文档转换为 PDF（最多等 {limit:.0f} 秒）…"
+            )
+        try:
+            result.pdfs = convert(result.written, out)
+        except LibreOfficeMissing as e:
+            result.notes.append(str(e))
+    return result

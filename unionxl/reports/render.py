@@ -1,0 +1,81 @@
+"""Render one docx template with docxtpl and write it whole or not at all.
+
+Every docxtpl/Jinja exception becomes a UnionxlError naming the template and the
+paragraph (docxtpl's `docx_context`); the output goes to a temp file beside the target
+and is renamed over it (`atomic.write_atomically`), so a document open in Word gives a
+clear message and the old file stays intact.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from docx.opc.exceptions import PackageNotFoundError
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import TemplateError
+from lxml import etree
+
+from ..atomic import write_atomically
+from ..errors import UnionxlError
+from .context import Chart
+from .jinja import make_env
+from .trial import failing_paragraph, runtime_message
+
+CHART_WIDTH = Mm(150)
+
+
+def render(
+    template: Path, context: dict[str, Any], target: Path, notes: list[str] | None = None
+) -> Path:
+    """Fill `template` with `context` and write `target` atomically."""
+    name = template.name
+    try:
+        tpl = DocxTemplate(str(template))
+        tpl.init_docx()
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
+        raise UnionxlError(
+            f"模板 {name} 不是能读的 Word 文档（.docx），请在 Word 中另存为 .docx"
+        ) from e
+    env = make_env()
+    values = {
+        key: image(tpl, value, notes) if isinstance(value, Chart) else value
+        for key, value in context.items()
+    }
+    try:
+        missing = tpl.get_undeclared_template_variables(jinja_env=env, context=values)
+    except TemplateError as e:
+        raise UnionxlError(
+            f"模板 {name}：{runtime_message(e)}（运行 unionxl report --check-templates 查看详情）"
+        ) from e
+    if missing:
+        raise UnionxlError(f"模板 {name} 用到了数据中没有的变量：{'、'.join(sorted(missing))}")
+    try:
+        tpl.render(values, jinja_env=env, autoescape=True)
+    except TemplateError as e:
+        where = failing_paragraph(tpl, e)
+        raise UnionxlError(
+            f"模板 {name}{f'“{where}”' if where else ''}：{runtime_message(e)}"
+        ) from e
+    except etree.XMLSyntaxError as e:
+        raise UnionxlError(f"模板 {name} 填入数据后不是有效的 Word 文档（{e}）") from e
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    data = buffer.getvalue()
+    return write_atomically(target, lambda path: path.write_bytes(data))
+
+
+def image(tpl: DocxTemplate, chart: Chart, notes: list[str] | None) -> Any:
+    """The chart as an InlineImage, or a line of text saying why there is none."""
+    from .chart import ChartUnavailable, chart_png
+
+    try:
+        png = chart_png(chart, width_mm=CHART_WIDTH.mm)
+    except ChartUnavailable as e:
+        if notes is not None and str(e) not in notes:
+            notes.append(str(e))
+        return "（未生成对比图）"
+    return InlineImage(tpl, io.BytesIO(png), width=CHART_WIDTH)

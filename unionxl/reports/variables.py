@@ -1,0 +1,315 @@
+"""Every template variable, with what it means and an example: the one list that the
+context builder (`context.py`), the template doctor (`doctor.py`) and the generated
+templates/README.md (`docs.py`) all read, so none of them can drift from the others.
+
+All four built-in templates see the same namespace (the office's own templates may use
+any variable listed here). Money is text with thousands separators and two decimals
+("117,228.00"); 大写 variables have no 人民币 prefix (the template writes it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+TEXT, NUMBER, FLAG, IMAGE, LIST, RECORD = "文字", "整数", "真/假", "图片", "列表", "记录"
+
+
+@dataclass(frozen=True)
+class Var:
+    name: str
+    doc: str
+    example: Any = ""
+    kind: str = TEXT
+    fields: tuple[Var, ...] = ()  # LIST of records / RECORD: the fields of each item
+
+    def sample(self) -> Any:
+        """A value of the right shape, for the doctor's trial render."""
+        if self.kind == LIST:
+            if self.fields:
+                return [{f.name: f.sample() for f in self.fields}]
+            return [self.example]
+        if self.kind == RECORD:
+            return {f.name: f.sample() for f in self.fields}
+        return self.example
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    doc: str
+    variables: tuple[Var, ...]
+
+
+def _money(name: str, doc: str, example: str = "1,234.50") -> Var:
+    return Var(name, doc + "（元）", example)
+
+
+_TOTAL_FIELDS = (
+    _money("预算数", "预算数合计"),
+    _money("决算数", "决算数合计"),
+    Var("执行率", "决算数 ÷ 预算数", "93.00%"),
+    _money("差额", "决算数 − 预算数", "-86.50"),
+)
+
+_LINE_FIELDS = (
+    Var("科目", "科目名称", "会费收入"),
+    _money("预算数", "预算数", "500.00"),
+    _money("决算数", "决算数（本年实际数）", "400.00"),
+    Var("执行率", "决算数 ÷ 预算数；没有预算时为“—”", "80.00%"),
+    _money("差额", "决算数 − 预算数", "-100.00"),
+    Var("标记", "执行率偏离预算超过 ±10% 时为“※”，否则为空", "※"),
+)
+
+COMMON = Section(
+    "通用",
+    "每个模板都可以用",
+    (
+        Var("单位名称", "“设置”表的单位名称", "宁德师范学院工会"),
+        Var("年度", "报告年度（“设置”表的年度或 --year）", 2023, NUMBER),
+        Var("成文日期", "生成报告的日期，阿拉伯数字，不编虚位", "2024年1月15日"),
+        Var(
+            "校验提示",
+            "数据有错误仍用 --force 生成时为“数据校验存在 N 个错误，本报告仅供核对”，否则为空",
+            "数据校验存在 3 个错误，本报告仅供核对",
+        ),
+    ),
+)
+
+BUDGET = Section(
+    "经费",
+    "经费收支决算（“预算”“收支明细”表，与 unionxl totals 的 budget 相同）",
+    (
+        Var(
+            "收入行", "收入科目，每个科目一行（下级科目名前空两格）", kind=LIST, fields=_LINE_FIELDS
+        ),
+        Var("支出行", "支出科目，每个科目一行，字段同“收入行”", kind=LIST, fields=_LINE_FIELDS),
+        Var("收入合计", "收入各科目合计", kind=RECORD, fields=_TOTAL_FIELDS),
+        Var("支出合计", "支出各科目合计", kind=RECORD, fields=_TOTAL_FIELDS),
+        _money("上年结余", "上年结余（“设置”表）", "1,000.00"),
+        _money("本年收入", "本年收入合计", "400.00"),
+        _money("本年支出", "本年支出合计", "250.50"),
+        _money("年末结余", "上年结余 + 本年收入 − 本年支出", "1,149.50"),
+        Var("上年结余大写", "上年结余的人民币大写", "壹仟元整"),
+        Var("本年收入大写", "本年收入的人民币大写", "肆佰元整"),
+        Var("本年支出大写", "本年支出的人民币大写", "贰佰伍拾元伍角整"),
+        Var("年末结余大写", "年末结余的人民币大写（负数前加“负”）", "壹仟壹佰肆拾玖元伍角整"),
+        Var("偏差阈值", "需要说明的执行率偏差", "10%"),
+        Var(
+            "需说明",
+            "执行率偏离预算超过偏差阈值的科目，请经办人写明原因",
+            kind=LIST,
+            fields=(
+                Var("科目", "科目名称", "会费收入"),
+                Var("类别", "收入 或 支出", "收入"),
+                _money("预算数", "预算数", "500.00"),
+                _money("决算数", "决算数", "400.00"),
+                Var("执行率", "决算数 ÷ 预算数；没有预算时为“—”", "80.00%"),
+                Var("情况", "如“低于预算 20.00%”“超出预算 15.30%”“无预算”", "低于预算 20.00%"),
+            ),
+        ),
+        Var("图表", "各科目预算数与决算数对比条形图", "[图表]", IMAGE),
+    ),
+)
+
+_NAME_PAIR = tuple(
+    v
+    for i in (1, 2, 3)
+    for v in (
+        Var(f"姓名{i}", f"第 {i} 栏姓名", "张三"),
+        _money(f"金额{i}", f"第 {i} 栏金额", "100.00"),
+    )
+)
+
+DONATIONS = Section(
+    "捐款",
+    "捐款公示（“捐款活动”“捐款明细”表；名单只有姓名和金额，从不含身份证号、手机）",
+    (
+        Var(
+            "捐款活动",
+            "每个捐款活动一项（捐款公示每个活动一页）",
+            kind=LIST,
+            fields=(
+                Var("名称", "活动名称", "慈善一日捐"),
+                Var(
+                    "期间",
+                    "活动起止日期，如“2023年5月1日至5月31日”；未填日期时为空",
+                    "2023年5月1日至5月31日",
+                ),
+                Var("人次", "捐款人数（按工号，无工号按姓名去重）", 812, NUMBER),
+                _money("金额", "捐款总额", "117,228.00"),
+                Var("金额大写", "捐款总额的人民币大写", "壹拾壹万柒仟贰佰贰拾捌元整"),
+                Var("到账金额", "银行到账金额（元）；未填时为空", "117,228.00"),
+                Var(
+                    "部门",
+                    "按部门（二级工会）汇总",
+                    kind=LIST,
+                    fields=(
+                        Var("部门", "部门名称", "数理学院"),
+                        Var("人次", "捐款人数", 60, NUMBER),
+                        _money("金额", "捐款金额", "7,200.00"),
+                        Var("占比", "占本活动捐款总额的百分比", "6.14%"),
+                    ),
+                ),
+                Var(
+                    "名单",
+                    "个人名单（仅在 --named 时有内容，否则为空列表）",
+                    kind=LIST,
+                    fields=(
+                        Var("序号", "序号", 1, NUMBER),
+                        Var("姓名", "姓名", "张三"),
+                        _money("金额", "捐款金额", "100.00"),
+                    ),
+                ),
+                Var("名单分栏", "同“名单”，每行排三人（省纸）", kind=LIST, fields=_NAME_PAIR),
+            ),
+        ),
+        Var("公布名单", "用了 --named 时为真", True, FLAG),
+        Var("公示天数", "公示期天数（“设置”表的“公示天数”，默认 5）", 5, NUMBER),
+        Var("公示开始", "公示期第一天（成文日期）", "2024年1月15日"),
+        Var("公示截止", "公示期最后一天", "2024年1月19日"),
+        Var("联系人", "“设置”表的“联系人”；未填时为“＿＿＿＿”", "王老师"),
+        Var("联系电话", "“设置”表的“联系电话”；未填时为“＿＿＿＿”", "0593-1234567"),
+    ),
+)
+
+WORK_REPORT = Section(
+    "工作报告",
+    "工会工作报告中的数字，写成可以直接粘贴的句子",
+    (
+        Var("会员句", "会员人数的句子", "现有会员 2 人，其中在职 1 人、退休 1 人，女会员 1 人。"),
+        Var("会员总数", "现有会员（在职、退休、离休）人数", 2, NUMBER),
+        Var("女会员数", "现有会员中的女会员人数", 1, NUMBER),
+        Var(
+            "会员按状态",
+            "会员名册按状态统计（含调离、去世）",
+            kind=LIST,
+            fields=(Var("状态", "在职、退休…", "在职"), Var("人数", "人数", 1, NUMBER)),
+        ),
+        Var(
+            "会员按部门",
+            "现有会员按部门统计",
+            kind=LIST,
+            fields=(
+                Var("部门", "部门名称", "数理学院"),
+                Var("在职", "在职人数", 1, NUMBER),
+                Var("退休", "退休人数", 0, NUMBER),
+                Var("离休", "离休人数", 0, NUMBER),
+                Var("合计", "三项合计", 1, NUMBER),
+            ),
+        ),
+        Var(
+            "会员合计",
+            "现有会员按状态合计（会员按部门表的合计行）",
+            kind=RECORD,
+            fields=(
+                Var("在职", "在职人数", 1, NUMBER),
+                Var("退休", "退休人数", 1, NUMBER),
+                Var("离休", "离休人数", 0, NUMBER),
+                Var("合计", "三项合计", 2, NUMBER),
+            ),
+        ),
+        Var(
+            "提案句",
+            "提案工作的句子（“均”只在全部满意时出现）",
+            "征集提案 30 件，确定 28 件，正式立案 4 件，4 项立案提案均得到提案人“满意”回复。",
+        ),
+        Var(
+            "提案",
+            "提案数字",
+            kind=RECORD,
+            fields=(
+                Var("征集", "收到的提案数", 30, NUMBER),
+                Var("确定", "立案与转意见建议数", 28, NUMBER),
+                Var("立案", "正式立案数", 4, NUMBER),
+                Var("立案已答复", "立案中已答复的件数", 4, NUMBER),
+                Var("立案满意", "立案中提案人“满意”的件数", 4, NUMBER),
+            ),
+        ),
+        Var(
+            "捐款句",
+            "每个捐款活动一句",
+            "组织“慈善一日捐”活动，812 人次参加，捐款 117,228.00 元。",
+            LIST,
+        ),
+        Var(
+            "慰问句",
+            "慰问的句子",
+            "全年开展慰问 2 人次，发放 800.00 元，其中节日慰问 1 人次 500.00 元……",
+            TEXT,
+        ),
+        Var(
+            "慰问分类",
+            "按慰问类型统计",
+            kind=LIST,
+            fields=(
+                Var("类型", "慰问类型", "生日慰问"),
+                Var("人次", "慰问次数", 1, NUMBER),
+                Var("人数", "慰问人数（按工号去重）", 1, NUMBER),
+                _money("金额", "金额", "300.00"),
+            ),
+        ),
+        Var(
+            "获奖句",
+            "获奖的句子（按级别，带名单）",
+            "获省级荣誉 1 项：福建省模范职工之家（测试学院工会）。",
+        ),
+        Var(
+            "获奖分级",
+            "按级别统计获奖",
+            kind=LIST,
+            fields=(
+                Var("级别", "国家级、省级、市级、校级", "省级"),
+                Var("项数", "获奖项数", 1, NUMBER),
+                Var("名单", "荣誉（获奖对象）、……", "福建省模范职工之家（测试学院工会）"),
+            ),
+        ),
+        Var(
+            "经费句",
+            "经费收支的句子",
+            "全年经费收入 400.00 元，支出 250.50 元，年末结余 1,149.50 元。",
+        ),
+    ),
+)
+
+VISITS = Section(
+    "慰问发放",
+    "慰问发放签收表（“慰问登记”表），按慰问类型和月份每组一张",
+    (
+        Var(
+            "发放表",
+            "每个（类型, 月份）一张签收表",
+            kind=LIST,
+            fields=(
+                Var("标题", "如“2023年1月节日慰问发放签收表”", "2023年1月节日慰问发放签收表"),
+                Var("类型", "慰问类型", "节日慰问"),
+                Var("月份", "如“2023年1月”", "2023年1月"),
+                Var(
+                    "行",
+                    "每人一行",
+                    kind=LIST,
+                    fields=(
+                        Var("序号", "序号", 1, NUMBER),
+                        Var("姓名", "姓名", "张三"),
+                        Var("部门", "会员名册中的部门", "数理学院"),
+                        Var("事由", "“慰问登记”的事由", "春节慰问"),
+                        Var("金额物品", "如“500.00”或“慰问品 500.00”", "慰问品 500.00"),
+                    ),
+                ),
+                Var("人次", "本表人次", 1, NUMBER),
+                _money("合计金额", "本表金额合计", "500.00"),
+                Var("合计大写", "本表金额合计的人民币大写", "伍佰元整"),
+            ),
+        ),
+    ),
+)
+
+SECTIONS: tuple[Section, ...] = (COMMON, BUDGET, DONATIONS, WORK_REPORT, VISITS)
+
+VARIABLES: dict[str, Var] = {v.name: v for s in SECTIONS for v in s.variables}
+SECTION_OF: dict[str, str] = {v.name: s.name for s in SECTIONS for v in s.variables}
+
+
+def sample_context() -> dict[str, Any]:
+    """A context with every variable, each of the right shape (one item per list)."""
+    return {name: var.sample() for name, var in VARIABLES.items()}
