@@ -34,5 +34,9 @@ lint: $(STAMP)
 workbooks: $(STAMP)
 	$(BIN)/python scripts/make_office.py workbooks
 
+templates: $(STAMP)
+	$(BIN)/python scripts/make_templates.py
+	$(BIN)/python -m unionxl.reports.docs
+
 clean:
 	rm -rf out .pytest_cache

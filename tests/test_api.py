@@ -51,3 +51,9 @@ def test_cli_check_imports_only_what_it_uses(make_office):
         [sys.executable, "-c", code, str(make_office())], capture_output=True, text=True
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_report_verb_writes_the_documents(make_office, tmp_path):
+    result = unionxl.report(make_office(), out=tmp_path / "报告", only=["捐款公示"])
+    assert [p.name for p in result.written] == ["捐款公示.docx"]
+    assert (tmp_path / "报告" / "捐款公示.docx").stat().st_mode & 0o044  # readable by others

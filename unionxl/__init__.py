@@ -9,6 +9,10 @@ or load once and reuse the same tables::
 
     office = unionxl.load(folder)
     office.check(); office.totals()
+
+and Word reports from the office's templates::
+
+    unionxl.report(folder, out="报告")
 """
 
 from __future__ import annotations
@@ -23,9 +27,10 @@ if _typing.TYPE_CHECKING:
     from pathlib import Path
 
     from .checking import CheckReport
+    from .reports.make import ReportResult
     from .totals_model import Totals
 
-__all__ = ["Finding", "Office", "UnionxlError", "check", "load", "main", "totals"]
+__all__ = ["Finding", "Office", "UnionxlError", "check", "load", "main", "report", "totals"]
 __version__ = "0.1.0"
 
 
@@ -37,6 +42,14 @@ def check(folder: str | Path, *, year: int | None = None) -> CheckReport:
 def totals(folder: str | Path, *, year: int | None = None) -> Totals:
     """Every figure the office reports; `to_dict()` is `totals --json`."""
     return load(folder, year=year).totals()
+
+
+def report(folder: str | Path, *, out: str | Path, year: int | None = None, **options: object) -> ReportResult:
+    """Fill the Word templates into `out` (options as `unionxl.reports.make_reports`:
+    only, templates, named, force, pdf)."""
+    from .reports import make_reports
+
+    return make_reports(load(folder, year=year), out, **options)  # type: ignore[arg-type]
 
 
 def main() -> None:

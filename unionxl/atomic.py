@@ -24,6 +24,10 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     fd, temp = tempfile.mkstemp(prefix=".~unionxl-", suffix=target.suffix, dir=target.parent)
     os.close(fd)
     temp_path = Path(temp)
+    # mkstemp makes the file private (0600); outputs are ordinary files others may open.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp_path, 0o666 & ~umask)
     try:
         write(temp_path)
         os.replace(temp_path, target)
