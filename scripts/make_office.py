@@ -1024,6 +1024,15 @@ def make_ledger(
             unit = 100_000 if target < 20_000_000 else 1_000_000  # to 1,000 or 10,000 yuan
             fen = math.ceil(target / unit) * unit
         budget.append((account, kind, max(fen, 100_000)))
+    # A parent 科目 (职工活动支出) gets the group's budget, just above its children, as
+    # real 预算表 show it; totals roll the children's spending up into it.
+    parents = {p for _a, _k, p in BUILTIN_ACCOUNTS if p}
+    for parent in sorted(parents):
+        children = {a for a, _k, p in BUILTIN_ACCOUNTS if p == parent}
+        lines = [i for i, (a, _k, _f) in enumerate(budget) if a in children]
+        if lines:
+            kind = budget[lines[0]][1]
+            budget.insert(lines[0], (parent, kind, sum(budget[i][2] for i in lines)))
     return entries, opening, budget
 
 

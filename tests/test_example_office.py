@@ -215,9 +215,16 @@ def test_ledger_and_budget(office: dict[str, Table]) -> None:
     budget = office["预算"].rows
     lines = Counter(r["科目"] for r in budget)
     assert max(lines.values()) == 1
+    planned = {r["科目"]: money(r["预算数"]) for r in budget}
     for r in budget:
-        assert chart.get(r["科目"]) == r["类别"] and r["科目"] not in parents, r
-        if r["类别"] == "支出":
+        assert chart.get(r["科目"]) == r["类别"], r
+        if r["科目"] in parents:  # the group's budget: its children's, rolled up
+            children = [n for n, _k, p in BUILTIN_ACCOUNTS if p == r["科目"]]
+            assert planned[r["科目"]] == sum(planned.get(c, 0) for c in children), r
+            assert [x["科目"] for x in budget].index(r["科目"]) < min(
+                [x["科目"] for x in budget].index(c) for c in children if c in planned
+            ), "parent line stands above its children"
+        elif r["类别"] == "支出":
             assert actual[r["科目"]] <= money(r["预算数"]), f"{r['科目']} over budget"
     assert set(actual) <= set(lines), "every 科目 in use has a budget line"
     income = sum(v for k, v in actual.items() if chart[k] == "收入")
