@@ -90,7 +90,9 @@ def main() -> None:
         print(f"{size:<7}{rows:>10,}  {'bare read':<16}{bare:>9.3f}{1:>8.2f}{bare_mem:>10.0f}")
         for what in ("check", "totals"):
             seconds, mem = measure([python, "-m", "unionxl", what, str(folder), "--json"], runs)
-            print(f"{'':<7}{'':>10}  {'unionxl ' + what:<16}{seconds:>9.3f}{seconds / bare:>8.2f}{mem:>10.0f}")
+            print(
+                f"{'':<7}{'':>10}  {'unionxl ' + what:<16}{seconds:>9.3f}{seconds / bare:>8.2f}{mem:>10.0f}"
+            )
     report_bench = ROOT / "benchmarks" / "bench_report.py"
     if report_bench.exists():
         subprocess.run([python, str(report_bench)], check=True)

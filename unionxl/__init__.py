@@ -44,7 +44,9 @@ def totals(folder: str | Path, *, year: int | None = None) -> Totals:
     return load(folder, year=year).totals()
 
 
-def report(folder: str | Path, *, out: str | Path, year: int | None = None, **options: object) -> ReportResult:
+def report(
+    folder: str | Path, *, out: str | Path, year: int | None = None, **options: object
+) -> ReportResult:
     """Fill the Word templates into `out` (options as `unionxl.reports.make_reports`:
     only, templates, named, force, pdf)."""
     from .reports import make_reports

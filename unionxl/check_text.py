@@ -30,13 +30,17 @@ def render(report: CheckReport, folder: str) -> str:
     def place(f: Finding) -> tuple[str, str]:
         return (f.file or "", f.sheet or "")
 
-    groups = [(key, list(items)) for key, items in groupby(sorted(report.findings, key=place), key=place)]
+    groups = [
+        (key, list(items)) for key, items in groupby(sorted(report.findings, key=place), key=place)
+    ]
     groups.sort(key=lambda g: (0 if any(f.is_error for f in g[1]) else 1, g[0]))
     for (file, sheet), items in groups:
         if file in {r.split("：")[0] for r in report.unreadable} and not sheet:
             continue  # already said above
         lines.append(f"{file} · {sheet}" if sheet else file)
-        items.sort(key=lambda f: (0 if f.is_error else 1, f.row or 0, len(f.column or ""), f.column or ""))
+        items.sort(
+            key=lambda f: (0 if f.is_error else 1, f.row or 0, len(f.column or ""), f.column or "")
+        )
         for f in items:
             where = f.cell or (f"第 {f.row} 行" if f.row else "")
             lines.append(f"  {SEVERITY.get(f.severity, f.severity)}  {pad(where, 8)}{line_text(f)}")

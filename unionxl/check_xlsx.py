@@ -18,7 +18,9 @@ HEADERS = ("级别", "文件", "工作表", "单元格", "字段", "值", "问�
 WIDTHS = (8, 18, 12, 10, 12, 24, 70, 28)
 
 
-def link_target(office: Path, results_dir: Path, file: str, sheet: str | None, cell: str | None) -> str:
+def link_target(
+    office: Path, results_dir: Path, file: str, sheet: str | None, cell: str | None
+) -> str:
     """`external:` address XlsxWriter writes as a relative link: '..\\台账\\会员名册.xlsx#'会员'!E17'."""
     relative = os.path.relpath(office / file, results_dir)
     address = relative
@@ -44,12 +46,16 @@ def write_results(report: CheckReport, office: Path, target: Path) -> Path:
             sheet.write(0, col, name, bold)
             sheet.set_column(col, col, w, wrap if name == "问题说明" else None)
         for r, f in enumerate(report.findings, start=1):
-            sheet.write(r, 0, SEVERITY.get(f.severity, f.severity), error if f.is_error else warning)
+            sheet.write(
+                r, 0, SEVERITY.get(f.severity, f.severity), error if f.is_error else warning
+            )
             sheet.write(r, 1, f.file or "")
             sheet.write(r, 2, f.sheet or "")
             if f.file and f.file not in {u.split("：")[0] for u in report.unreadable}:
                 label = f.cell or (f"第{f.row}行" if f.row else "打开")
-                sheet.write_url(r, 3, link_target(office, target.parent, f.file, f.sheet, f.cell), string=label)
+                sheet.write_url(
+                    r, 3, link_target(office, target.parent, f.file, f.sheet, f.cell), string=label
+                )
             sheet.write(r, 4, f.field or "")
             sheet.write(r, 5, f.shown_value() or "")
             sheet.write(r, 6, f.message)
@@ -59,8 +65,16 @@ def write_results(report: CheckReport, office: Path, target: Path) -> Path:
         sheet.freeze_panes(1, 0)
         summary = book.add_worksheet("说明")
         summary.set_column(0, 0, 80)
-        summary.write(0, 0, f"共 {report.errors} 个错误，{report.warnings} 个警告；{report.files} 个工作簿，{report.rows} 行。")
-        summary.write(1, 0, "点击“单元格”列的链接可直接打开台账工作簿中的该单元格。本文件由 unionxl 生成，可以删除后重新生成。")
+        summary.write(
+            0,
+            0,
+            f"共 {report.errors} 个错误，{report.warnings} 个警告；{report.files} 个工作簿，{report.rows} 行。",
+        )
+        summary.write(
+            1,
+            0,
+            "点击“单元格”列的链接可直接打开台账工作簿中的该单元格。本文件由 unionxl 生成，可以删除后重新生成。",
+        )
         book.close()
 
     return write_atomically(target, write)

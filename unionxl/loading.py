@@ -142,7 +142,9 @@ def _load_folder(folder: Path) -> LoadedFolder:
                 continue
             result.tables[spec.name] = table
     if not result.files and not result.unreadable:
-        raise UnionxlError(f"文件夹 {folder} 中没有 Excel 工作簿（.xlsx/.xlsm），请选择存放台账的文件夹")
+        raise UnionxlError(
+            f"文件夹 {folder} 中没有 Excel 工作簿（.xlsx/.xlsm），请选择存放台账的文件夹"
+        )
     if result.files and not result.tables:
         known = "、".join(t.name for t in TABLES)
         result.findings.append(
@@ -232,7 +234,9 @@ def load_table(
     return table
 
 
-TOTAL_ROW_CELLS = frozenset(("合计", "总计", "小计", "累计", "合  计", "合\u3000计", "总  计", "总\u3000计"))
+TOTAL_ROW_CELLS = frozenset(
+    ("合计", "总计", "小计", "累计", "合  计", "合\u3000计", "总  计", "总\u3000计")
+)
 
 
 def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
@@ -279,7 +283,9 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
         raw_columns.append([None if v == "" else v for v in column])
         typed_columns.append(typed)
     rows = table.rows
-    for excel_row, raw, typed in zip(excel_rows, zip(*raw_columns), zip(*typed_columns), strict=True):
+    for excel_row, raw, typed in zip(
+        excel_rows, zip(*raw_columns), zip(*typed_columns), strict=True
+    ):
         if typed.count(None) == len(typed) and raw.count(None) != len(raw):
             if all(type(v) is str and not v.strip(V.SPACES) for v in raw if v is not None):
                 continue  # only spaces: as blank as a blank row

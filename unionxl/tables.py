@@ -32,7 +32,9 @@ class Row(dict):
     bad: frozenset[str]  # columns whose cell could not be read
 
     @classmethod
-    def at(cls, excel_row: int, values: dict[str, Any] | None = None, raw: dict[str, Any] | None = None) -> Row:
+    def at(
+        cls, excel_row: int, values: dict[str, Any] | None = None, raw: dict[str, Any] | None = None
+    ) -> Row:
         row = cls(values or ())
         row.excel_row = excel_row
         row.names = tuple(raw or ())

@@ -37,7 +37,9 @@ def check_table(table: Table) -> Iterator[Finding]:
                 if cell is None and name not in row.bad:
                     yield table.finding(row, name, "value.required", f"{name}不能为空")
         # Distinct values first (a set is built in C); rows only when one is wrong.
-        if column.kind is Kind.MONEY and any(v < 0 for v in set(map(itemgetter(name), rows)) - {None}):
+        if column.kind is Kind.MONEY and any(
+            v < 0 for v in set(map(itemgetter(name), rows)) - {None}
+        ):
             for row in rows:
                 amount = row[name]
                 if amount is not None and amount < 0:

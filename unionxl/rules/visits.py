@@ -36,8 +36,12 @@ def check(office: Office) -> Iterator[Finding]:
         kind = row["类型"]
         number = row["工号"]
         member = members.get(number) if members is not None and number else None
-        if members is not None and number and (
-            member is None or (row["姓名"] and member["姓名"] and row["姓名"] != member["姓名"])
+        if (
+            members is not None
+            and number
+            and (
+                member is None or (row["姓名"] and member["姓名"] and row["姓名"] != member["姓名"])
+            )
         ):
             yield from check_member(table, row, members, member)
         day = row["日期"]
@@ -54,7 +58,8 @@ def check(office: Office) -> Iterator[Finding]:
                 f"慰问类型“{kind}”不在“慰问标准”表中，请按标准中的名称填写",
             )
         if standard is not None and (
-            standard["每次上限"] is not None or (member is not None and standard["对象"] not in (None, "全部"))
+            standard["每次上限"] is not None
+            or (member is not None and standard["对象"] not in (None, "全部"))
         ):
             yield from check_standard(table, row, standard, member)
         if is_festival_kind(kind):
@@ -105,14 +110,21 @@ def check_standard(table: Table, row: Row, standard: Row, member: Row | None) ->
 
 
 @cache
-def festival_problems(kind: str, form: str, day: dt.date | None) -> tuple[tuple[str, str, str, str], ...]:
+def festival_problems(
+    kind: str, form: str, day: dt.date | None
+) -> tuple[tuple[str, str, str, str], ...]:
     """(column, rule, message, severity) for a festival 慰问; cached, as a year has few
     distinct (类型, 形式, 日期) triples."""
     problems = []
     bad = next((f for f in FORBIDDEN_FESTIVAL_FORMS if f in form), None)
     if bad:
         problems.append(
-            ("形式", "visit.festival.form", f"节日慰问不得发放{bad}（只能发放少量慰问品），请改为慰问品", ERROR)
+            (
+                "形式",
+                "visit.festival.form",
+                f"节日慰问不得发放{bad}（只能发放少量慰问品），请改为慰问品",
+                ERROR,
+            )
         )
     festival = named_festival(kind)
     if day is not None and next_festival(day, FESTIVAL_WINDOW_DAYS, festival) is None:
