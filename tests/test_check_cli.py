@@ -99,3 +99,22 @@ def test_results_workbook_links_to_the_cell(make_office, tmp_path):
     assert link.location == "'会员'!D2"
     assert sheet.auto_filter.ref.startswith("A1:")
     assert not list(tmp_path.joinpath("结果").glob(".~unionxl-*"))  # no temp file left
+
+
+def test_output_where_no_folder_can_be_made_is_one_line(make_office, tmp_path):
+    blocker = tmp_path / "文件"
+    blocker.write_text("x")
+    done = run_cli("check", str(make_office()), "--output", str(blocker / "子" / "校验结果.xlsx"))
+    assert done.returncode == 2
+    err = done.stderr.decode()
+    assert "Traceback" not in err and err.count("\n") == 1 and "无法在" in err
+
+
+def test_output_never_replaces_an_office_workbook(make_office):
+    folder = make_office()
+    before = (folder / "会员名册.xlsx").read_bytes()
+    done = run_cli("check", str(folder), "--output", str(folder / "会员名册.xlsx"))
+    assert done.returncode == 2 and "校验结果.xlsx" in done.stderr.decode()
+    assert (folder / "会员名册.xlsx").read_bytes() == before
+    assert run_cli("check", str(folder), "--output", str(folder / "校验结果.xlsx")).returncode == 0
+    assert unionxl.check(folder).files == 6  # its own results are not read as a ledger

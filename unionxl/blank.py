@@ -15,7 +15,7 @@ readable by `unionxl check`:
 
 `设置` is pre-filled with its keys, `科目` with the built-in chart, `慰问标准` with the
 Fujian 2018 caps (闽工〔2018〕158号): data the office edits, never code. Existing files
-are never overwritten without `force`.
+are never overwritten: an office workbook holds the office's data.
 """
 
 from __future__ import annotations
@@ -100,7 +100,6 @@ TEXT_KINDS = (Kind.CODE, Kind.IDCARD, Kind.PHONE)
 def create_office(
     folder: str | Path,
     *,
-    force: bool = False,
     year: int | None = None,
     unit: str | None = None,
 ) -> list[Path]:
@@ -110,9 +109,10 @@ def create_office(
         raise UnionxlError(f"{folder} 不是文件夹")
     targets = [folder / name for name in WORKBOOKS]
     existing = [p.name for p in targets if p.exists()]
-    if existing and not force:
+    if existing:
         raise UnionxlError(
-            f"{folder} 中已有 {'、'.join(existing)}：不会覆盖已有台账；如确需重新生成，请加 --force"
+            f"{folder} 中已有 {'、'.join(existing)}：不会覆盖已有台账。"
+            "请指定一个新的文件夹，或先把这些文件移走"
         )
     folder.mkdir(parents=True, exist_ok=True)
     settings = settings_rows(year or dt.date.today().year, unit or UNIT_PLACEHOLDER)

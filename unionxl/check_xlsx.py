@@ -13,7 +13,9 @@ from pathlib import Path
 from .atomic import write_atomically
 from .check_text import SEVERITY
 from .checking import CheckReport
+from .errors import UnionxlError
 
+RESULTS_NAME = "校验结果.xlsx"  # the one name the loader skips in an office folder
 HEADERS = ("级别", "文件", "工作表", "单元格", "字段", "值", "问题说明", "规则")
 WIDTHS = (8, 18, 12, 10, 12, 24, 70, 28)
 
@@ -34,6 +36,11 @@ def write_results(report: CheckReport, office: Path, target: Path) -> Path:
     import xlsxwriter
 
     target = Path(target)
+    if target.resolve().parent == Path(office).resolve() and target.name != RESULTS_NAME:
+        # Anything else there would be read as a ledger next time, or be a ledger.
+        raise UnionxlError(
+            f"结果不能以 {target.name} 为名保存在台账文件夹中：请用 {RESULTS_NAME}，或保存到别的文件夹"
+        )
 
     def write(temp: Path) -> None:
         book = xlsxwriter.Workbook(str(temp), {"strings_to_urls": False})

@@ -21,7 +21,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("new", help="生成空白台账工作簿（带下拉列表、格式和说明）")
     p.add_argument("folder", help="要生成台账的文件夹（不存在时自动创建）")
-    p.add_argument("--force", action="store_true", help="覆盖同名的已有工作簿")
     p.add_argument("--year", type=int, help="年度（默认今年）")
     p.add_argument("--unit", metavar="单位名称", help="单位名称，写入“设置”表")
     p.set_defaults(func=run_new)
@@ -43,7 +42,7 @@ def run_excel(args: argparse.Namespace) -> int:
 def run_new(args: argparse.Namespace) -> int:
     from .blank import create_office
 
-    paths = create_office(args.folder, force=args.force, year=args.year, unit=args.unit)
+    paths = create_office(args.folder, year=args.year, unit=args.unit)
     for path in paths:
         print(f"已生成 {path}")
     print("每个工作簿的“说明”表介绍了各列的填写方法；带 * 的列必须填写。")
