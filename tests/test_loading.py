@@ -265,3 +265,15 @@ def test_workbook_without_known_tables_is_said(tmp_path):
     book.save(tmp_path / "随便.xlsx")
     report = unionxl.check(tmp_path)
     assert cells(report) == [("随便.xlsx", None, None, "folder.no_tables", "warning")]
+
+
+def test_cells_and_rows_of_only_spaces_are_blank(make_office):
+    tables = clean_tables()
+    tables["会员"][1][1][1] = "\u3000 "  # 姓名 of only spaces: empty, not a name
+    tables["会员"][1][2][7] = "  "  # 状态 of only spaces: empty, not a wrong choice
+    tables["提案"][1].append(["  ", "\u3000", None, None, " ", None, None, None])
+    report = unionxl.check(make_office(tables))
+    assert cells(report) == [
+        ("会员名册.xlsx", "会员", "B2", "value.required", "error"),
+        ("会员名册.xlsx", "会员", "H3", "value.required", "error"),
+    ]

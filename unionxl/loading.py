@@ -283,10 +283,14 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
         raw_columns.append([None if v == "" else v for v in column])
         typed_columns.append(typed)
     rows = table.rows
+    # Cells of only spaces read as None but were not "": only then can a row be blank
+    # in all but appearance. Counted per column in C, so the row loop rarely asks.
+    spaces_only = sum(t.count(None) - r.count(None) for t, r in zip(typed_columns, raw_columns))
+    spaces_only -= len(problems)
     for excel_row, raw, typed in zip(
         excel_rows, zip(*raw_columns), zip(*typed_columns), strict=True
     ):
-        if typed.count(None) == len(typed) and raw.count(None) != len(raw):
+        if spaces_only and typed.count(None) == len(typed) and raw.count(None) != len(raw):
             if all(type(v) is str and not v.strip(V.SPACES) for v in raw if v is not None):
                 continue  # only spaces: as blank as a blank row
         row = Row(zip(names, typed))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+import struct
+import threading
 import zipfile
 import zlib
 from concurrent.futures import ThreadPoolExecutor
@@ -45,9 +47,12 @@ def read_workbook(path: Path) -> RawWorkbook:
         raise UnionxlError(unreadable_reason(path, e)) from e
     except (OSError, ValueError) as e:
         raise UnionxlError(unreadable_reason(path, e)) from e
-    # The XML pass runs beside calamine: zlib and calamine's parser release the GIL.
+    # The XML pass runs beside calamine. Calamine holds the GIL while it parses, zlib
+    # does not: so let the scan reach its first inflate before calamine starts.
+    inflating = threading.Event()
     with ThreadPoolExecutor(max_workers=1) as pool:
-        scanning = pool.submit(scan_bad_cells, path)
+        scanning = pool.submit(scan_bad_cells, path, inflating)
+        inflating.wait(timeout=2.0)
         try:
             sheets = []
             for meta in book.sheets_metadata:
@@ -134,8 +139,53 @@ def xml_unescape(text: str) -> str:
     )
 
 
-def scan_bad_cells(path: Path) -> dict[str, dict[tuple[int, int], str | None]]:
-    """Per sheet name: cells with a formula but no cached value, and error cells."""
+LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a zip member's local file header
+
+
+def read_part(
+    archive: zipfile.ZipFile, part: str, inflating: threading.Event | None = None
+) -> bytes:
+    """A member's bytes, inflated in ONE zlib call.
+
+    zlib releases the GIL for the whole call, so this runs truly beside calamine
+    (which holds the GIL while it parses); zipfile's own reader inflates in small
+    chunks and would wait for the GIL between each.
+    """
+    info = archive.getinfo(part)
+    if info.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED) or info.flag_bits & 0x1:
+        return archive.read(part)
+    fp = archive.fp
+    assert fp is not None
+    fp.seek(info.header_offset)
+    header = LOCAL_HEADER.unpack(fp.read(LOCAL_HEADER.size))
+    if header[0] != b"PK\x03\x04":
+        return archive.read(part)
+    fp.seek(header[9] + header[10], 1)  # file name and extra field
+    raw = fp.read(info.compress_size)
+    if info.compress_type == zipfile.ZIP_STORED:
+        return raw
+    if inflating is not None:
+        inflating.set()
+    return zlib.decompress(raw, -15)
+
+
+def scan_bad_cells(
+    path: Path, inflating: threading.Event | None = None
+) -> dict[str, dict[tuple[int, int], str | None]]:
+    """Per sheet name: cells with a formula but no cached value, and error cells.
+
+    `inflating` is set when the first sheet starts to inflate (or when there is none).
+    """
+    try:
+        return _scan(path, inflating)
+    finally:
+        if inflating is not None:
+            inflating.set()
+
+
+def _scan(
+    path: Path, inflating: threading.Event | None
+) -> dict[str, dict[tuple[int, int], str | None]]:
     result: dict[str, dict[tuple[int, int], str | None]] = {}
     try:
         archive = zipfile.ZipFile(path)
@@ -144,8 +194,8 @@ def scan_bad_cells(path: Path) -> dict[str, dict[tuple[int, int], str | None]]:
     with archive:
         for name, part in sheet_paths(archive).items():
             try:
-                data = archive.read(part)
-            except (KeyError, OSError, zipfile.BadZipFile, zlib.error):
+                data = read_part(archive, part, inflating)
+            except (KeyError, OSError, zipfile.BadZipFile, zlib.error, struct.error):
                 continue  # calamine already said whether the sheet itself is readable
             # Cheap byte searches first: most office sheets have no formula at all
             # (a formula always closes with </f>, or </x:f> with a prefix).

@@ -75,9 +75,7 @@ class Row(dict):
 
     def is_empty(self, column: str) -> bool:
         """Blank in the sheet (not merely unreadable)."""
-        if column not in self.names:
-            return True
-        return self.cells[self.names.index(column)] is None and column not in self.bad
+        return self.get(column) is None and column not in self.bad
 
 
 NO_BAD: frozenset[str] = frozenset()

@@ -152,7 +152,9 @@ def parse_text(value: Any) -> str:
 
 
 def parse(value: Any, column: Column) -> Any:
-    """Typed value of a non-blank cell for `column` (raises BadValue)."""
+    """Typed value of a cell for `column`; None when it holds only spaces (raises BadValue)."""
+    if type(value) is str and not value.strip(SPACES):
+        return None
     kind = column.kind
     if kind is Kind.MONEY:
         return parse_money(value)
@@ -176,29 +178,45 @@ def parse(value: Any, column: Column) -> Any:
 def parser_for(column: Column) -> Callable[[Any], Any]:
     """A parser for one column, specialised once so the per-cell path stays short.
 
-    Same results as `parse(value, column)`; text cells take a fast path.
+    Same results as `parse(value, column)`: None for a cell of only spaces, else the
+    typed value (or BadValue). Text cells take a fast path; amounts are cached, as a
+    ledger repeats the same few amounts thousands of times.
     """
     kind = column.kind
     if kind in (Kind.TEXT, Kind.KEY):
-        return lambda v: v.strip(SPACES) if type(v) is str else clean_text(v).strip(SPACES)
+        return lambda v: (
+            (v.strip(SPACES) or None) if type(v) is str else clean_text(v).strip(SPACES)
+        )
     if kind is Kind.CODE:
-        return lambda v: v.strip(SPACES) if type(v) is str else parse_code(v)
+        return lambda v: (v.strip(SPACES) or None) if type(v) is str else parse_code(v)
+    if kind is Kind.IDCARD:
+        return lambda v: (v.strip(SPACES).upper() or None) if type(v) is str else parse_idcard(v)
+    if kind is Kind.DATE:
+        return lambda v: v if type(v) is dt.date else parse(v, column)
     if kind is Kind.CHOICE:
         choices, synonyms = frozenset(column.choices), column.synonyms
 
-        def choice(v: Any) -> str:
+        def choice(v: Any) -> str | None:
             if type(v) is str:
                 text = v.strip(SPACES)
                 text = synonyms.get(text, text)
                 if text in choices:
                     return text
-            return parse_choice(v, column)
+            return parse(v, column)
 
         return choice
-    if kind is Kind.IDCARD:
-        return lambda v: v.strip(SPACES).upper() if type(v) is str else parse_idcard(v)
-    if kind is Kind.DATE:
-        return lambda v: v if type(v) is dt.date else parse_date(v)
+    if kind is Kind.MONEY:
+        amounts: dict[Any, Decimal] = {}
+
+        def money(v: Any) -> Decimal | None:
+            amount = amounts.get(v) if type(v) is float else None
+            if amount is None:
+                amount = parse(v, column)
+                if type(v) is float:
+                    amounts[v] = amount
+            return amount
+
+        return money
     return lambda v: parse(v, column)
 
 

@@ -32,10 +32,12 @@ def check_table(table: Table) -> Iterator[Finding]:
         if name not in columns:
             continue
         cells = columns[name]
-        if column.required and None in cells:
-            for row, cell in zip(rows, cells):
-                if cell is None and name not in row.bad:
-                    yield table.finding(row, name, "value.required", f"{name}不能为空")
+        if column.required:
+            typed = list(map(itemgetter(name), rows))
+            if None in typed:  # blank, only spaces, or unreadable (said already)
+                for row, value in zip(rows, typed):
+                    if value is None and name not in row.bad:
+                        yield table.finding(row, name, "value.required", f"{name}不能为空")
         # Distinct values first (a set is built in C); rows only when one is wrong.
         if column.kind is Kind.MONEY and any(
             v < 0 for v in set(map(itemgetter(name), rows)) - {None}
@@ -45,10 +47,10 @@ def check_table(table: Table) -> Iterator[Finding]:
                 if amount is not None and amount < 0:
                     yield table.finding(row, name, "value.negative", f"{name}不能为负数：{amount}")
         if column.kind in (Kind.KEY, Kind.CODE) and any(
-            type(v) is str and v != v.strip(SPACES) for v in set(cells)
+            type(v) is str and v != v.strip(SPACES) != "" for v in set(cells)
         ):
             for row, raw in zip(rows, cells):
-                if type(raw) is str and raw != raw.strip(SPACES):
+                if type(raw) is str and raw != raw.strip(SPACES) != "":
                     yield table.finding(
                         row,
                         name,
