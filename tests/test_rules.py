@@ -404,3 +404,15 @@ def test_female_id_in_fixture_is_valid():
     from unionxl.idcard import check_digit, sex
 
     assert check_digit(ID_FEMALE[:17]) == ID_FEMALE[17] and sex(ID_FEMALE) == "女"
+
+
+def test_yearly_cap_is_crossed_in_date_order_not_sheet_order(make_office):
+    tables = clean_tables()
+    rows = tables["慰问登记"][1]
+    # Sheet order: 中秋 (Sep) first, then 春节 (Jan, already row 2) and 端午 (Jun).
+    rows.insert(1, [D(2023, 9, 20), "0101", "张三", "节日慰问", 400, "慰问品", "王五", "中秋"])
+    rows.append([D(2023, 6, 10), "0101", "张三", "节日慰问", 500, "慰问品", "王五", "端午"])
+    report = unionxl.check(make_office(tables))
+    # Jan 500 + Jun 500 + Sep 400 = 1400 > 1300: the September row (Excel row 2) crosses.
+    assert cells(report) == [(V, "慰问登记", "E2", "visit.cap.year", "error")]
+    assert "1,400.00" in report.findings[0].message

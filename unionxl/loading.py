@@ -250,8 +250,8 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
     excel_rows: list[int] = []
     for r in range(header_index + 1, len(sheet.rows)):
         cells = sheet.rows[r]
-        if cells.count("") == len(cells):
-            continue  # blank row
+        if not any(cells) and cells.count("") == len(cells):
+            continue  # blank row (any() stops at the first filled cell: cheap)
         if not TOTAL_ROW_CELLS.isdisjoint(cells) and is_total_row(cells):
             continue  # a 合计 row a clerk added under the data
         kept.append(cells)
@@ -269,9 +269,12 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
     for name in names:
         index = table.columns[name]
         column = transposed[index] if index < width else empty
-        parse = V.parser_for(table.spec.column(name))
+        spec = table.spec.column(name)
+        parse = V.parser_for(spec)
         try:
-            typed = [None if v == "" else parse(v) for v in column]
+            typed = V.text_column(column) if spec.kind in V.TEXT_KINDS else None
+            if typed is None:
+                typed = [None if v == "" else parse(v) for v in column]
         except V.BadValue:
             typed = []
             for i, v in enumerate(column):
@@ -298,6 +301,9 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
         row.names = names
         row.cells = raw
         rows.append(row)
+    if len(rows) == len(kept) and not sheet.bad_cells:
+        table.raw_columns = dict(zip(names, raw_columns))
+        table.typed_columns = dict(zip(names, typed_columns))
     by_excel = rows_by_excel(rows) if problems else {}
     for i, name, error in problems:
         row = by_excel[excel_rows[i]]

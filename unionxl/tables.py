@@ -91,6 +91,23 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     # Findings the loader made while reading cells (wrong type, formula without value).
     load_findings: list[Finding] = field(default_factory=list)
+    # The same cells column by column, as the loader built them (None when rows were
+    # patched afterwards); lets whole-column rules skip re-transposing 1M rows.
+    raw_columns: dict[str, list[Any]] | None = None
+    typed_columns: dict[str, list[Any]] | None = None
+
+    def column_cells(self, column: str) -> list[Any] | tuple[Any, ...]:
+        """Every row's cell as read in `column` (None when blank), in row order."""
+        if self.raw_columns is not None:
+            return self.raw_columns[column]
+        i = self.rows[0].names.index(column) if self.rows else 0
+        return [r.cells[i] for r in self.rows]
+
+    def column_values(self, column: str) -> list[Any]:
+        """Every row's typed value in `column`, in row order."""
+        if self.typed_columns is not None:
+            return self.typed_columns[column]
+        return [r.get(column) for r in self.rows]
 
     @property
     def name(self) -> str:

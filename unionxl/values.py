@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from operator import methodcaller
 from typing import Any
 
 from .schema import Column, Kind
@@ -173,6 +174,19 @@ def parse(value: Any, column: Column) -> Any:
     if kind is Kind.KEY:
         return clean_text(value).strip(SPACES)
     return parse_text(value).strip(SPACES)
+
+
+TEXT_KINDS = (Kind.TEXT, Kind.KEY, Kind.CODE)
+_strip_spaces = methodcaller("strip", SPACES)
+
+
+def text_column(cells: tuple[Any, ...]) -> list[str | None] | None:
+    """A whole text column in C (map + methodcaller); None if a cell is not text
+    (a number in a 工号 column, say), and the caller then goes cell by cell."""
+    try:
+        return [v or None for v in map(_strip_spaces, cells)]
+    except (AttributeError, TypeError):
+        return None
 
 
 def parser_for(column: Column) -> Callable[[Any], Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ..findings import WARNING, Finding
@@ -25,22 +24,20 @@ def check_table(table: Table) -> Iterator[Finding]:
     if not table.rows:
         return
     rows = table.rows
-    names = rows[0].names
-    columns = dict(zip(names, zip(*(r.cells for r in rows))))
     for column in table.spec.columns:
         name = column.name
-        if name not in columns:
+        if name not in table.columns:
             continue
-        cells = columns[name]
+        cells = table.column_cells(name)
         if column.required:
-            typed = list(map(itemgetter(name), rows))
+            typed = table.column_values(name)
             if None in typed:  # blank, only spaces, or unreadable (said already)
                 for row, value in zip(rows, typed):
                     if value is None and name not in row.bad:
                         yield table.finding(row, name, "value.required", f"{name}不能为空")
         # Distinct values first (a set is built in C); rows only when one is wrong.
         if column.kind is Kind.MONEY and any(
-            v < 0 for v in set(map(itemgetter(name), rows)) - {None}
+            v < 0 for v in set(table.column_values(name)) - {None}
         ):
             for row in rows:
                 amount = row[name]

@@ -141,24 +141,43 @@ def festival_problems(
 
 
 def check_yearly_caps(table: Table, standards: dict[str, Row]) -> Iterator[Finding]:
-    """Running total per member, type and year, in date order; flag rows beyond the cap."""
-    rows = [r for r in table if r["工号"] and r["类型"] and r["金额"] is not None and r["日期"]]
-    rows.sort(key=lambda r: (r["日期"], r.excel_row))
+    """Flag the rows that take a member's yearly total of a 类型 beyond its cap.
+
+    First one pass of sums per (工号, 类型, year); only the few groups over their cap
+    are then walked in date order to find the row that crosses it (and any after).
+    """
+    caps = {k: s["每人每年上限"] for k, s in standards.items() if s["每人每年上限"] is not None}
+    if not caps:
+        return
+
+    def key_of(row: Row) -> tuple | None:
+        kind, number, amount, day = row["类型"], row["工号"], row["金额"], row["日期"]
+        if kind not in caps or not number or amount is None or day is None:
+            return None
+        return (number, kind, day.year)
+
     totals: dict[tuple, Decimal] = defaultdict(Decimal)
-    for row in rows:
-        standard = standards.get(row["类型"])
-        cap = standard["每人每年上限"] if standard is not None else None
-        if cap is None:
-            continue
-        key = (row["工号"], row["类型"], row["日期"].year)
-        before = totals[key]
-        totals[key] = before + row["金额"]
-        if totals[key] > cap:
+    keys = [key_of(row) for row in table]
+    for row, key in zip(table.rows, keys):
+        if key is not None:
+            totals[key] += row["金额"]
+    over = {key for key, total in totals.items() if total > caps[key[1]]}
+    if not over:
+        return
+    crossing = sorted(
+        ((row, key) for row, key in zip(table.rows, keys) if key in over),
+        key=lambda pair: (pair[0]["日期"], pair[0].excel_row),
+    )
+    running: dict[tuple, Decimal] = defaultdict(Decimal)
+    for row, key in crossing:
+        running[key] += row["金额"]
+        cap = caps[key[1]]
+        if running[key] > cap:
             yield table.finding(
                 row,
                 "金额",
                 "visit.cap.year",
-                f"{row['姓名'] or row['工号']} {row['日期'].year} 年{row['类型']}累计 {yuan(totals[key])}，"
+                f"{row['姓名'] or row['工号']} {key[2]} 年{key[1]}累计 {yuan(running[key])}，"
                 f"超过每人每年上限 {yuan(cap)}",
             )
 
