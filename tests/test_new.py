@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 import unionxl
-from tests.conftest import ID_FEMALE, ID_MALE
+from tests.conftest import clean_tables
 from unionxl import UnionxlError
 from unionxl.blank import FUJIAN_2018_CAPS, WORKBOOKS, create_office
 from unionxl.cli import main as cli_main
@@ -148,34 +148,10 @@ def test_filled_in_blank_office_still_checks_clean(blank, tmp_path):
     folder = tmp_path / "office"
     shutil.copytree(blank, folder)
     book = openpyxl.load_workbook(folder / "会员名册.xlsx")
-    book["部门"].append(["数理学院", "学院"])
-    members = book["会员"]
-    members.append(
-        [
-            "0101",
-            "张三",
-            "男",
-            ID_MALE,
-            dt.date(1985, 3, 12),
-            "数理学院",
-            dt.date(2010, 9, 1),
-            "在职",
-            "13812345678",
-        ]
-    )
-    members.append(
-        [
-            "0102",
-            "李四",
-            "女",
-            ID_FEMALE,
-            dt.date(1990, 1, 1),
-            "数理学院",
-            dt.date(2015, 7, 1),
-            "退休",
-            None,
-        ]
-    )
+    for department in clean_tables()["部门"][1][1:]:
+        book["部门"].append(department)
+    for member in clean_tables()["会员"][1][1:]:  # the test office's two members
+        book["会员"].append(member)
     book.save(folder / "会员名册.xlsx")
     assert unionxl.check(folder).findings == []
     assert sorted(unionxl.load(folder).members) == ["0101", "0102"]
