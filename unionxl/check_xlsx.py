@@ -14,6 +14,7 @@ from .atomic import write_atomically
 from .check_text import SEVERITY
 from .checking import CheckReport
 from .errors import UnionxlError
+from .totals_xlsx import print_setup
 
 RESULTS_NAME = "校验结果.xlsx"  # the one name the loader skips in an office folder
 HEADERS = ("级别", "文件", "工作表", "单元格", "字段", "值", "问题说明", "规则")
@@ -70,6 +71,7 @@ def write_results(report: CheckReport, office: Path, target: Path) -> Path:
         last = len(report.findings)
         sheet.autofilter(0, 0, max(last, 1), len(HEADERS) - 1)
         sheet.freeze_panes(1, 0)
+        print_setup(sheet)
         summary = book.add_worksheet("说明")
         summary.set_column(0, 0, 80)
         summary.write(

@@ -140,6 +140,15 @@ def write_sheet(
     for c, width in enumerate(widths):
         sheet.set_column(c, c, min(MAX_WIDTH, width + 2))
     sheet.freeze_panes(1, 0)
+    print_setup(sheet)
+
+
+def print_setup(sheet: Any) -> None:
+    """Printed on A4 landscape, one page wide, the header row on every page."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
 
 
 def shown_number(value: Decimal | int, style: str) -> str:
