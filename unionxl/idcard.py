@@ -40,3 +40,16 @@ def sex(number: str) -> str:
     """男 when the sequence digit (17th of 18, 15th of 15) is odd, else 女."""
     digit = number[16] if len(number) == 18 else number[14]
     return "男" if int(digit) % 2 else "女"
+
+
+def is_consistent(number: str, born: dt.date | None, sex_text: str | None) -> bool:
+    """True when an 18-digit number passes every check against its row (the common
+    case, decided without building findings)."""
+    return (
+        len(number) == 18
+        and number[:17].isdigit()
+        and number[:2] in PROVINCES
+        and check_digit(number[:17]) == number[17]
+        and (born is None or born == birth_date(number))
+        and (not sex_text or sex(number) == sex_text)
+    )

@@ -262,6 +262,7 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
     names = tuple(table.columns)
     raw_columns, typed_columns = [], []
     problems: list[tuple[int, str, V.BadValue]] = []
+    spaces_only = False
     empty = ("",) * len(kept)
     if any(len(row) != width for row in kept):
         kept = [row + [""] * (width - len(row)) for row in kept]
@@ -285,11 +286,11 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
                     problems.append((i, name, e))
         raw_columns.append([None if v == "" else v for v in column])
         typed_columns.append(typed)
+        # A cell of only spaces reads as None but was not "": only then can a row be
+        # blank in all but appearance. `None in` stops early; counts run only then.
+        if None in typed and typed.count(None) > column.count(""):
+            spaces_only = True
     rows = table.rows
-    # Cells of only spaces read as None but were not "": only then can a row be blank
-    # in all but appearance. Counted per column in C, so the row loop rarely asks.
-    spaces_only = sum(t.count(None) - r.count(None) for t, r in zip(typed_columns, raw_columns))
-    spaces_only -= len(problems)
     for excel_row, raw, typed in zip(
         excel_rows, zip(*raw_columns), zip(*typed_columns), strict=True
     ):

@@ -39,7 +39,9 @@ def check(office: Office, today: dt.date | None = None) -> Iterator[Finding]:
     )
     departments = department_names(office)
     for row in table:
-        yield from check_idcard(table, row)
+        number = row["身份证号"]
+        if number and not idcard.is_consistent(number, row["出生日期"], row["性别"]):
+            yield from check_idcard(table, row)
         if departments is not None and row["部门"] and row["部门"] not in departments:
             yield table.finding(
                 row,
