@@ -10,8 +10,9 @@ from conftest import clean_tables
 
 import unionxl
 from unionxl.errors import UnionxlError
+from unionxl.textwidth import display_width, pad
 from unionxl.totaling import compute_totals
-from unionxl.totals_text import display_width, pad, render_totals, table
+from unionxl.totals_text import render_totals, table
 
 D = Decimal
 LEDGER_HEADER = ["日期", "凭证号", "科目", "摘要", "收入", "支出", "经手人"]

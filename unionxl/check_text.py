@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from itertools import groupby
 
 from .checking import CheckReport
 from .findings import Finding
+from .textwidth import pad
 
 SEVERITY = {"error": "错误", "warning": "警告"}
-
-
-def width(text: str) -> int:
-    """Columns a string takes in a terminal (CJK characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def pad(text: str, columns: int) -> str:
-    return text + " " * max(0, columns - width(text))
 
 
 def render(report: CheckReport, folder: str) -> str:
@@ -30,12 +21,13 @@ def render(report: CheckReport, folder: str) -> str:
     def place(f: Finding) -> tuple[str, str]:
         return (f.file or "", f.sheet or "")
 
+    unreadable = report.unreadable_files
     groups = [
         (key, list(items)) for key, items in groupby(sorted(report.findings, key=place), key=place)
     ]
     groups.sort(key=lambda g: (0 if any(f.is_error for f in g[1]) else 1, g[0]))
     for (file, sheet), items in groups:
-        if file in {r.split("：")[0] for r in report.unreadable} and not sheet:
+        if file in unreadable and not sheet:
             continue  # already said above
         lines.append(f"{file} · {sheet}" if sheet else file)
         items.sort(

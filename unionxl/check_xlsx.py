@@ -14,7 +14,7 @@ from .atomic import write_atomically
 from .check_text import SEVERITY
 from .checking import CheckReport
 from .errors import UnionxlError
-from .totals_xlsx import print_setup
+from .sheet_layout import print_setup
 
 RESULTS_NAME = "校验结果.xlsx"  # the one name the loader skips in an office folder
 HEADERS = ("级别", "文件", "工作表", "单元格", "字段", "值", "问题说明", "规则")
@@ -53,13 +53,14 @@ def write_results(report: CheckReport, office: Path, target: Path) -> Path:
         for col, (name, w) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
             sheet.write(0, col, name, bold)
             sheet.set_column(col, col, w, wrap if name == "问题说明" else None)
+        unreadable = report.unreadable_files
         for r, f in enumerate(report.findings, start=1):
             sheet.write(
                 r, 0, SEVERITY.get(f.severity, f.severity), error if f.is_error else warning
             )
             sheet.write(r, 1, f.file or "")
             sheet.write(r, 2, f.sheet or "")
-            if f.file and f.file not in {u.split("：")[0] for u in report.unreadable}:
+            if f.file and f.file not in unreadable:
                 label = f.cell or (f"第{f.row}行" if f.row else "打开")
                 sheet.write_url(
                     r, 3, link_target(office, target.parent, f.file, f.sheet, f.cell), string=label

@@ -32,6 +32,11 @@ class CheckReport:
         return len(self.findings) - self.errors
 
     @property
+    def unreadable_files(self) -> set[str]:
+        """Workbooks that could not be read (nothing in them to link to)."""
+        return {f.file for f in self.findings if f.rule == "file.unreadable" and f.file}
+
+    @property
     def exit_code(self) -> int:
         if self.unreadable:
             return EXIT_UNREADABLE

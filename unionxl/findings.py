@@ -87,25 +87,3 @@ def sort_key(f: Finding) -> tuple:
         f.column or "",
         f.rule,
     )
-
-
-def value_text(value: Any) -> str | None:
-    """A cell value as the text the user typed (for `Finding.value`)."""
-    import datetime
-    from decimal import Decimal
-
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return format(value, ".15g")
-    if isinstance(value, datetime.datetime):
-        if value.time() == datetime.time():
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, datetime.date | Decimal | int):
-        return str(value)
-    return str(value)

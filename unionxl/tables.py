@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .findings import ERROR, Finding, column_letter, value_text
+from .findings import ERROR, Finding, column_letter
 from .schema import TableSpec
+from .values import clean_text
 
 _UNSET: Any = object()
 
@@ -148,7 +149,7 @@ class Table:
             row=row.excel_row if row is not None else self.header_row,
             column=letters,
             field=column,
-            value=value_text(value),
+            value=cell_text(value),
             sensitive=bool(col_spec and col_spec.sensitive),
         )
 
@@ -160,3 +161,12 @@ class Table:
             [{"Excel行": r.excel_row, **r.values} for r in self.rows],
             columns=["Excel行", *self.columns],
         )
+
+
+def cell_text(value: Any) -> str | None:
+    """A cell as the text the user typed, for `Finding.value` (None when blank)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    return clean_text(value)

@@ -7,31 +7,15 @@ columns), so 科目 names line up with the figures beside them.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 
+from .textwidth import LEFT, RIGHT, display_width, pad
 from .totals_model import EXPENSE, INCOME, Budget, Campaign, Donations, Totals, Visits
 
-LEFT, RIGHT = "<", ">"
 GAP = "  "
 INDENT = "  "  # per roll-up level
 NONE = "-"
-
-
-def display_width(text: str) -> int:
-    """Columns `text` takes in a terminal: East Asian wide/full-width count 2."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
-
-
-def pad(text: str, width: int, align: str = LEFT) -> str:
-    fill = " " * max(0, width - display_width(text))
-    return text + fill if align == LEFT else fill + text
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], aligns: Sequence[str]) -> list[str]:

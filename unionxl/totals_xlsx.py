@@ -19,8 +19,9 @@ from xlsxwriter.exceptions import FileCreateError
 from .atomic import write_atomically
 from .errors import UnionxlError
 from .loading import OWN_OUTPUTS
+from .sheet_layout import print_setup
+from .textwidth import display_width
 from .totals_model import EXPENSE, INCOME, Totals
-from .totals_text import display_width
 
 DEFAULT_NAME = "汇总.xlsx"
 MONEY_FORMAT = "#,##0.00"
@@ -141,14 +142,6 @@ def write_sheet(
         sheet.set_column(c, c, min(MAX_WIDTH, width + 2))
     sheet.freeze_panes(1, 0)
     print_setup(sheet)
-
-
-def print_setup(sheet: Any) -> None:
-    """Printed on A4 landscape, one page wide, the header row on every page."""
-    sheet.set_paper(9)
-    sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(0)
 
 
 def shown_number(value: Decimal | int, style: str) -> str:
