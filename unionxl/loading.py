@@ -16,7 +16,7 @@ from . import values as V
 from .errors import UnionxlError
 from .findings import ERROR, WARNING, Finding, column_letter
 from .reading import RawSheet, read_workbook
-from .schema import TABLES, TableSpec
+from .schema import TABLES, Column, TableSpec
 from .tables import Row, Table
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
@@ -246,44 +246,22 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
     rectangle, zip(*rows) turns it into columns in C, and each column is parsed with
     one specialised parser. A column with an unreadable cell is re-read cell by cell.
     """
-    kept: list[list[Any]] = []
-    excel_rows: list[int] = []
-    for r in range(header_index + 1, len(sheet.rows)):
-        cells = sheet.rows[r]
-        if not any(cells) and cells.count("") == len(cells):
-            continue  # blank row (any() stops at the first filled cell: cheap)
-        if not TOTAL_ROW_CELLS.isdisjoint(cells) and is_total_row(cells):
-            continue  # a 合计 row a clerk added under the data
-        kept.append(cells)
-        excel_rows.append(r + 1)
+    kept, excel_rows = data_rows(sheet, header_index)
     if not kept:
         return
     width = max(map(len, kept))
+    if any(len(row) != width for row in kept):
+        kept = [row + [""] * (width - len(row)) for row in kept]
+    transposed = list(zip(*kept))
+    empty = ("",) * len(kept)
     names = tuple(table.columns)
     raw_columns, typed_columns = [], []
     problems: list[tuple[int, str, V.BadValue]] = []
     spaces_only = False
-    empty = ("",) * len(kept)
-    if any(len(row) != width for row in kept):
-        kept = [row + [""] * (width - len(row)) for row in kept]
-    transposed = list(zip(*kept))
     for name in names:
         index = table.columns[name]
         column = transposed[index] if index < width else empty
-        spec = table.spec.column(name)
-        parse = V.parser_for(spec)
-        try:
-            typed = V.text_column(column) if spec.kind in V.TEXT_KINDS else None
-            if typed is None:
-                typed = [None if v == "" else parse(v) for v in column]
-        except V.BadValue:
-            typed = []
-            for i, v in enumerate(column):
-                try:
-                    typed.append(None if v == "" else parse(v))
-                except V.BadValue as e:
-                    typed.append(None)
-                    problems.append((i, name, e))
+        typed = parse_column(table.spec.column(name), column, problems)
         raw_columns.append([None if v == "" else v for v in column])
         typed_columns.append(typed)
         # A cell of only spaces reads as None but was not "": only then can a row be
@@ -291,9 +269,7 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
         if None in typed and typed.count(None) > column.count(""):
             spaces_only = True
     rows = table.rows
-    for excel_row, raw, typed in zip(
-        excel_rows, zip(*raw_columns), zip(*typed_columns), strict=True
-    ):
+    for excel_row, raw, typed in zip(excel_rows, zip(*raw_columns), zip(*typed_columns)):
         if spaces_only and typed.count(None) == len(typed) and raw.count(None) != len(raw):
             if all(type(v) is str and not v.strip(V.SPACES) for v in raw if v is not None):
                 continue  # only spaces: as blank as a blank row
@@ -305,26 +281,69 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
     if len(rows) == len(kept) and not sheet.bad_cells:
         table.raw_columns = dict(zip(names, raw_columns))
         table.typed_columns = dict(zip(names, typed_columns))
-    by_excel = rows_by_excel(rows) if problems else {}
-    for i, name, error in problems:
-        row = by_excel[excel_rows[i]]
-        row.mark_bad(name)
-        table.load_findings.append(table.finding(row, name, error.rule, f"{name}：{error}"))
-    if sheet.bad_cells:
+    if problems:
         by_excel = rows_by_excel(rows)
-        for (r, index), error in sorted(sheet.bad_cells.items()):
-            name = next((n for n, i in table.columns.items() if i == index), None)
-            row = by_excel.get(r + 1)
-            if name is None or row is None:
-                if name is not None and r > header_index:  # a row that only holds a broken formula
-                    row = Row.at(r + 1, dict.fromkeys(names), dict.fromkeys(names))
-                    rows.append(row)
-                    by_excel[r + 1] = row
-                else:
-                    continue
-            row.clear(name)
-            bad_cell_finding(table, row, name, error)
-        rows.sort(key=lambda row: row.excel_row)
+        for i, name, error in problems:
+            row = by_excel[excel_rows[i]]
+            row.mark_bad(name)
+            table.load_findings.append(table.finding(row, name, error.rule, f"{name}：{error}"))
+    if sheet.bad_cells:
+        mark_bad_cells(table, sheet, header_index)
+
+
+def data_rows(sheet: RawSheet, header_index: int) -> tuple[list[list[Any]], list[int]]:
+    """The rows below the header that hold data, and their Excel row numbers."""
+    kept: list[list[Any]] = []
+    excel_rows: list[int] = []
+    for r in range(header_index + 1, len(sheet.rows)):
+        cells = sheet.rows[r]
+        if not any(cells) and cells.count("") == len(cells):
+            continue  # blank row (any() stops at the first filled cell: cheap)
+        if not TOTAL_ROW_CELLS.isdisjoint(cells) and is_total_row(cells):
+            continue  # a 合计 row a clerk added under the data
+        kept.append(cells)
+        excel_rows.append(r + 1)
+    return kept, excel_rows
+
+
+def parse_column(
+    spec: Column, column: tuple[Any, ...], problems: list[tuple[int, str, V.BadValue]]
+) -> list[Any]:
+    """Typed values of one column; unreadable cells become None and go to `problems`."""
+    parse = V.parser_for(spec)
+    try:
+        typed = V.text_column(column) if spec.kind in V.TEXT_KINDS else None
+        if typed is None:
+            typed = [None if v == "" else parse(v) for v in column]
+        return typed
+    except V.BadValue:
+        pass
+    typed = []
+    for i, v in enumerate(column):
+        try:
+            typed.append(None if v == "" else parse(v))
+        except V.BadValue as e:
+            typed.append(None)
+            problems.append((i, spec.name, e))
+    return typed
+
+
+def mark_bad_cells(table: Table, sheet: RawSheet, header_index: int) -> None:
+    """Formulas without a cached value and #ERROR cells: not data, but findings."""
+    by_excel = rows_by_excel(table.rows)
+    column_at = {index: name for name, index in table.columns.items()}
+    names = tuple(table.columns)
+    for (r, index), error in sorted(sheet.bad_cells.items()):
+        name = column_at.get(index)
+        if name is None or r <= header_index:
+            continue
+        row = by_excel.get(r + 1)
+        if row is None:  # the row holds nothing but a broken formula
+            row = by_excel[r + 1] = Row.at(r + 1, dict.fromkeys(names), dict.fromkeys(names))
+            table.rows.append(row)
+        row.clear(name)
+        bad_cell_finding(table, row, name, error)
+    table.rows.sort(key=lambda row: row.excel_row)
 
 
 def rows_by_excel(rows: list[Row]) -> dict[int, Row]:
