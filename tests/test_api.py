@@ -57,3 +57,10 @@ def test_report_verb_writes_the_documents(make_office, tmp_path):
     result = unionxl.report(make_office(), out=tmp_path / "报告", only=["捐款公示"])
     assert [p.name for p in result.written] == ["捐款公示.docx"]
     assert (tmp_path / "报告" / "捐款公示.docx").stat().st_mode & 0o044  # readable by others
+
+
+def test_office_checks_and_totals_once(make_office):
+    # The Excel button checks, then makes reports (which check again): one computation.
+    office = unionxl.load(make_office())
+    assert office.check() is office.check()
+    assert office.totals() is office.totals()

@@ -24,10 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .office import load
-    from .totaling import compute_totals
 
     office = load(args.folder, year=args.year)
-    totals = compute_totals(office)
+    totals = office.totals()
     written = None
     if args.output:
         from .totals_xlsx import write_totals_xlsx

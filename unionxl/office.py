@@ -37,6 +37,8 @@ class Office:
         self.load_findings: list[Finding] = loaded.findings
         self.unreadable: list[str] = loaded.unreadable
         self._year = year
+        self._check: CheckReport | None = None
+        self._totals: Totals | None = None
 
     # --- tables -----------------------------------------------------------------
     def table(self, name: str) -> Table | None:
@@ -121,16 +123,22 @@ class Office:
 
     # --- what the office wants -------------------------------------------------------
     def check(self) -> CheckReport:
+        """Every finding (computed once: the tables do not change after loading)."""
         from .checking import check_office
 
-        with gc_paused():
-            return check_office(self)
+        if self._check is None:
+            with gc_paused():
+                self._check = check_office(self)
+        return self._check
 
     def totals(self) -> Totals:
+        """Every figure the office reports (computed once, like `check`)."""
         from .totaling import compute_totals
 
-        with gc_paused():
-            return compute_totals(self)
+        if self._totals is None:
+            with gc_paused():
+                self._totals = compute_totals(self)
+        return self._totals
 
 
 def load(folder: str | Path, *, year: int | None = None) -> Office:
