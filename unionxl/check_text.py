@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .checking import CheckReport
-from .findings import Finding
+from .findings import Finding, sort_key
 from .textwidth import pad
 
 SEVERITY = {"error": "错误", "warning": "警告"}
@@ -30,9 +30,7 @@ def render(report: CheckReport, folder: str) -> str:
         if file in unreadable and not sheet:
             continue  # already said above
         lines.append(f"{file} · {sheet}" if sheet else file)
-        items.sort(
-            key=lambda f: (0 if f.is_error else 1, f.row or 0, len(f.column or ""), f.column or "")
-        )
+        items.sort(key=sort_key)  # errors first, then as the sheet reads
         for f in items:
             where = f.cell or (f"第 {f.row} 行" if f.row else "")
             lines.append(f"  {SEVERITY.get(f.severity, f.severity)}  {pad(where, 8)}{line_text(f)}")
