@@ -55,7 +55,7 @@ from lunar_python.util import HolidayUtil
 if __package__ in (None, ""):  # run as a script: make `unionxl` importable from the checkout
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from unionxl.schema import (  # noqa: E402
+from unionxl.model.schema import (  # noqa: E402
     AWARDS,
     BUDGET,
     BUILTIN_ACCOUNTS,

@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:  # `scripts` is not an installed package
     sys.path.insert(0, str(ROOT))
 
 from scripts.make_office import FILES, make_office  # noqa: E402
-from unionxl.schema import (  # noqa: E402
+from unionxl.model.schema import (  # noqa: E402
     BUILTIN_ACCOUNTS,
     BY_NAME,
     MEMBER_STATUSES,

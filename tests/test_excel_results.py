@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import PurePosixPath, PureWindowsPath
 
 from unionxl.excel import results as R
-from unionxl.findings import ERROR, WARNING, Finding
+from unionxl.model.findings import ERROR, WARNING, Finding
 
 OFFICE = PureWindowsPath("D:/工会/2023台账")
 

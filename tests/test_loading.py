@@ -14,8 +14,8 @@ import pytest
 from conftest import ID_MALE, cells, clean_tables, write_office
 
 import unionxl
-from unionxl.errors import UnionxlError
-from unionxl.values import BadValue, parse_date, parse_money
+from unionxl.model.errors import UnionxlError
+from unionxl.model.values import BadValue, parse_date, parse_money
 
 # CI clones the repo with shared/ beside it, as on a developer machine.
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real-world-xlsx"

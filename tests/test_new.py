@@ -12,9 +12,9 @@ import pytest
 import unionxl
 from tests.conftest import clean_tables
 from unionxl import UnionxlError
-from unionxl.blank import FUJIAN_2018_CAPS, WORKBOOKS, create_office
 from unionxl.cli import main as cli_main
-from unionxl.schema import BY_NAME, TABLES, VISIT_FORMS, Kind
+from unionxl.model.schema import BY_NAME, TABLES, VISIT_FORMS, Kind
+from unionxl.outputs.blank import FUJIAN_2018_CAPS, WORKBOOKS, create_office
 
 LAST = 1048576
 

@@ -12,7 +12,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 import unionxl
-from unionxl.errors import UnionxlError
+from unionxl.model.errors import UnionxlError
 from unionxl.reports import DataHasErrors, make_reports
 from unionxl.reports import variables as V
 from unionxl.reports.context import Options, build_context, proposal_sentence

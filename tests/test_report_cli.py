@@ -14,7 +14,7 @@ from test_report import document_text
 from test_report_doctor import template
 
 from unionxl.cli import main
-from unionxl.errors import UnionxlError
+from unionxl.model.errors import UnionxlError
 from unionxl.reports import pdf
 
 NAMES = {"经费收支决算报告.docx", "捐款公示.docx", "工作报告数据.docx", "慰问发放表.docx"}

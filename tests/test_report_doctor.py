@@ -12,7 +12,7 @@ from docx.oxml.ns import nsdecls
 from test_report import document_text
 
 import unionxl
-from unionxl.errors import UnionxlError
+from unionxl.model.errors import UnionxlError
 from unionxl.reports import TemplateProblems, check_templates, make_reports
 from unionxl.reports.doctor import examine
 from unionxl.reports.render import render

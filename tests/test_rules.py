@@ -9,7 +9,7 @@ import pytest
 from conftest import ID_FEMALE, ID_MALE, cells, clean_tables
 
 import unionxl
-from unionxl.idcard import check_digit
+from unionxl.model.idcard import check_digit
 
 D = dt.date
 M, F, B, L, V, P, C = (
@@ -401,7 +401,7 @@ def test_lower_case_x_is_accepted(make_office):
 
 
 def test_female_id_in_fixture_is_valid():
-    from unionxl.idcard import check_digit, sex
+    from unionxl.model.idcard import check_digit, sex
 
     assert check_digit(ID_FEMALE[:17]) == ID_FEMALE[17] and sex(ID_FEMALE) == "女"
 

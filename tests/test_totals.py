@@ -9,10 +9,10 @@ import pytest
 from conftest import clean_tables
 
 import unionxl
-from unionxl.errors import UnionxlError
-from unionxl.textwidth import display_width, pad
-from unionxl.totaling import compute_totals
-from unionxl.totals_text import render_totals, table
+from unionxl.figures.compute import compute_totals
+from unionxl.model.errors import UnionxlError
+from unionxl.outputs.textwidth import display_width, pad
+from unionxl.outputs.totals_text import render_totals, table
 
 D = Decimal
 LEDGER_HEADER = ["日期", "凭证号", "科目", "摘要", "收入", "支出", "经手人"]

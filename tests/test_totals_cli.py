@@ -273,7 +273,7 @@ def test_output_open_in_excel(make_office, tmp_path, capsys, monkeypatch):
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied", str(dst))
 
-    monkeypatch.setattr("unionxl.atomic.os.replace", refuse)
+    monkeypatch.setattr("unionxl.outputs.atomic.os.replace", refuse)
     code, out, err = run_main(capsys, "totals", str(make_office()), "--output", str(target))
     assert code == 2 and out == ""
     assert err.strip() == "unionxl：汇总.xlsx 正在被 Excel 打开，请关闭后重试"
@@ -282,8 +282,8 @@ def test_output_open_in_excel(make_office, tmp_path, capsys, monkeypatch):
 
 
 def test_writer_api_returns_path(make_office, tmp_path):
-    from unionxl.totaling import compute_totals
-    from unionxl.totals_xlsx import write_totals_xlsx
+    from unionxl.figures.compute import compute_totals
+    from unionxl.outputs.totals_xlsx import write_totals_xlsx
 
     totals = compute_totals(unionxl.load(make_office()))
     assert write_totals_xlsx(totals, tmp_path) == tmp_path / "汇总.xlsx"

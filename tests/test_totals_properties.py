@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import unionxl
-from unionxl.totaling import Totals, compute_totals
-from unionxl.values import money_text
+from unionxl.figures.compute import Totals, compute_totals
+from unionxl.model.values import money_text
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import typing as _typing
 
-from .errors import UnionxlError
-from .findings import Finding
-from .office import Office, load
+from unionxl.model.errors import UnionxlError
+from unionxl.model.findings import Finding
+from unionxl.office import Office, load
 
 if _typing.TYPE_CHECKING:
     from pathlib import Path
 
-    from .checking import CheckReport
-    from .reports.make import ReportResult
-    from .totals_model import Totals
+    from unionxl.checks.run import CheckReport
+    from unionxl.figures.model import Totals
+    from unionxl.reports.make import ReportResult
 
 __all__ = ["Finding", "Office", "UnionxlError", "check", "load", "main", "report", "totals"]
 __version__ = "0.1.0"
@@ -49,7 +49,7 @@ def report(
 ) -> ReportResult:
     """Fill the Word templates into `out` (options as `unionxl.reports.make_reports`:
     only, templates, named, force, pdf)."""
-    from .reports import make_reports
+    from unionxl.reports import make_reports
 
     return make_reports(load(folder, year=year), out, **options)  # type: ignore[arg-type]
 

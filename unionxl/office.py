@@ -8,15 +8,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import values as V
-from .findings import Finding
-from .loading import gc_paused, load_folder
-from .schema import BUILTIN_ACCOUNTS
-from .tables import Row, Table
+from unionxl.loading.folder import gc_paused, load_folder
+from unionxl.model import values as V
+from unionxl.model.findings import Finding
+from unionxl.model.schema import BUILTIN_ACCOUNTS
+from unionxl.model.tables import Row, Table
 
 if TYPE_CHECKING:
-    from .checking import CheckReport
-    from .totals_model import Totals
+    from unionxl.checks.run import CheckReport
+    from unionxl.figures.model import Totals
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class Office:
     # --- what the office wants -------------------------------------------------------
     def check(self) -> CheckReport:
         """Every finding (computed once: the tables do not change after loading)."""
-        from .checking import check_office
+        from unionxl.checks.run import check_office
 
         if self._check is None:
             with gc_paused():
@@ -133,7 +133,7 @@ class Office:
 
     def totals(self) -> Totals:
         """Every figure the office reports (computed once, like `check`)."""
-        from .totaling import compute_totals
+        from unionxl.figures.compute import compute_totals
 
         if self._totals is None:
             with gc_paused():

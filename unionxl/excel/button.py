@@ -20,13 +20,20 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import UnionxlError
-from . import layout as L
-from . import writer
-from .results import Outcome, SheetPlan, failure_text, findings_plan, status_text, summary_plan
+from unionxl.excel import layout as L
+from unionxl.excel import writer
+from unionxl.excel.results import (
+    Outcome,
+    SheetPlan,
+    failure_text,
+    findings_plan,
+    status_text,
+    summary_plan,
+)
+from unionxl.model.errors import UnionxlError
 
 if TYPE_CHECKING:
-    from ..office import Office
+    from unionxl.office import Office
 
 
 @dataclass(frozen=True)
@@ -137,7 +144,7 @@ def resolve_folder(value: Any, workbook: str) -> Path:
 
 def perform(request: Request, *, when: str = "") -> tuple[Outcome, list[SheetPlan]]:
     """Load the office once and do what was asked; data problems come back in the Outcome."""
-    from ..office import load
+    from unionxl.office import load
 
     office = load(request.folder, year=request.year)  # UnionxlError: folder missing
     report = office.check()
@@ -189,7 +196,7 @@ def perform(request: Request, *, when: str = "") -> tuple[Outcome, list[SheetPla
 
 def make_reports(office: Office, out_dir: Path) -> tuple[list[Path], list[str]]:
     """The one call into `unionxl.reports`: (files written, remarks for the user)."""
-    from ..reports import make_reports as fill_templates
+    from unionxl.reports import make_reports as fill_templates
 
     result = fill_templates(office, out_dir)
     return list(result.written), [*result.skipped, *result.notes]

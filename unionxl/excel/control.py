@@ -23,10 +23,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..atomic import write_atomically
-from ..errors import UnionxlError
-from . import layout as L
-from .vba import vba_project
+from unionxl.excel import layout as L
+from unionxl.excel.vba import vba_project
+from unionxl.model.errors import UnionxlError
+from unionxl.outputs.atomic import write_atomically
 
 TITLE = "工会台账 · unionxl"
 SUBTITLE = "检查台账、计算合计、生成报告。改完台账并保存后，在下面选好，再点按钮。"

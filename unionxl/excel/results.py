@@ -26,8 +26,8 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
 
-from ..findings import Finding, column_letter, sort_key
-from . import layout as L
+from unionxl.excel import layout as L
+from unionxl.model.findings import Finding, column_letter, sort_key
 
 SEVERITY = {"error": "错误", "warning": "警告"}
 ERROR_COLOR = "#C00000"

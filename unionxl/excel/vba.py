@@ -15,7 +15,7 @@ import importlib.util
 import zipfile
 from pathlib import Path
 
-from ..errors import UnionxlError
+from unionxl.model.errors import UnionxlError
 
 TEMPLATE_NAMES = ("quickstart_standalone.xlsm",)
 VBA_MEMBER = "xl/vbaProject.bin"

@@ -19,8 +19,8 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
-from . import layout as L
-from .results import SheetPlan
+from unionxl.excel import layout as L
+from unionxl.excel.results import SheetPlan
 
 TITLE = "unionxl"
 TABLE_STYLE = "TableStyleMedium2"

@@ -8,8 +8,8 @@ from an Office and its totals), `doctor` (what is wrong with a template, in Chin
 
 from __future__ import annotations
 
-from .doctor import Problem, TemplateInfo
-from .make import (
+from unionxl.reports.doctor import Problem, TemplateInfo
+from unionxl.reports.make import (
     BUILTIN,
     DataHasErrors,
     ReportResult,
@@ -18,7 +18,7 @@ from .make import (
     find_templates,
     make_reports,
 )
-from .rmb import rmb_upper
+from unionxl.reports.rmb import rmb_upper
 
 __all__ = [
     "BUILTIN",

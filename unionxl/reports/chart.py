@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .context import Chart
+    from unionxl.reports.context import Chart
 
 CJK_FONTS = (
     "Microsoft YaHei",

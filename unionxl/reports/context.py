@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..schema import AWARD_LEVELS
-from . import variables as V
-from .fmt import ZERO, date_cn, money, month_cn, percent, period_cn, ratio, upper
+from unionxl.model.schema import AWARD_LEVELS
+from unionxl.reports import variables as V
+from unionxl.reports.fmt import ZERO, date_cn, money, month_cn, percent, period_cn, ratio, upper
 
 if TYPE_CHECKING:
-    from ..office import Office
-    from ..totals_model import Budget, Donations, Totals, Visits
+    from unionxl.figures.model import Budget, Donations, Totals, Visits
+    from unionxl.office import Office
 
 DEVIATION = Decimal(10)  # percent: lines off budget by more than this need a note
 CURRENT_STATUSES = ("在职", "退休", "离休")
@@ -200,7 +200,7 @@ def donation_vars(
 
 
 def _positive_int(raw: Any) -> int | None:
-    from ..values import parse_int
+    from unionxl.model.values import parse_int
 
     value = parse_int(raw)
     return value if value and value > 0 else None

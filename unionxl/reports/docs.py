@@ -11,9 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import variables as V
-from .doctor import examine
-from .make import BUILTIN, NEEDS, docx_files
+from unionxl.reports import variables as V
+from unionxl.reports.doctor import examine
+from unionxl.reports.make import BUILTIN, NEEDS, docx_files
 
 README = Path(__file__).resolve().parents[2] / "templates" / "README.md"
 

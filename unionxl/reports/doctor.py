@@ -32,9 +32,9 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, meta, nodes
 from lxml import etree
 
-from . import variables as V
-from .jinja import make_env
-from .parts import (
+from unionxl.reports import variables as V
+from unionxl.reports.jinja import make_env
+from unionxl.reports.parts import (
     CLOSERS,
     OPENERS,
     TAG,
@@ -48,7 +48,7 @@ from .parts import (
     shorten,
     visible,
 )
-from .trial import SPECIAL, translate, trial_render
+from unionxl.reports.trial import SPECIAL, translate, trial_render
 
 FULL_WIDTH = re.compile(r"｛\s*[｛{%％]|[%％}｝]\s*｝|\{\s*｛|｝\s*\}|\{％|％\}")
 BLOCKS = {"for", "if", "with", "macro", "call", "filter", "autoescape", "set"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from .rmb import rmb_upper
+from unionxl.reports.rmb import rmb_upper
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")

@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateRuntimeError
 from jinja2.sandbox import SandboxedEnvironment
 
-from .fmt import dec, upper
+from unionxl.reports.fmt import dec, upper
 
 
 def capitals(value: Any) -> str:

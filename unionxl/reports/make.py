@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import UnionxlError
-from . import variables as V
-from .context import Options, build_context
-from .doctor import TemplateInfo, examine
-from .render import render
+from unionxl.model.errors import UnionxlError
+from unionxl.reports import variables as V
+from unionxl.reports.context import Options, build_context
+from unionxl.reports.doctor import TemplateInfo, examine
+from unionxl.reports.render import render
 
 if TYPE_CHECKING:
-    from ..office import Office
+    from unionxl.office import Office
 
 BUILTIN = Path(__file__).resolve().parents[1] / "templates"
 # A report is skipped when the office keeps none of its data: all these lists are empty.
@@ -140,7 +140,7 @@ def make_reports(
         result.written.append(render(info.path, context, out / f"{info.name}.docx", result.notes))
     result.notes[:0] = list(dict.fromkeys(options.notes))
     if pdf and result.written:
-        from .pdf import LibreOfficeMissing, convert, default_timeout
+        from unionxl.reports.pdf import LibreOfficeMissing, convert, default_timeout
 
         if progress:
             limit = default_timeout(result.written)

@@ -18,8 +18,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from ..atomic import write_atomically
-from ..errors import UnionxlError
+from unionxl.model.errors import UnionxlError
+from unionxl.outputs.atomic import write_atomically
 
 WINDOWS_PATHS = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",

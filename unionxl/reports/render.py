@@ -19,11 +19,11 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import TemplateError
 from lxml import etree
 
-from ..atomic import write_atomically
-from ..errors import UnionxlError
-from .context import Chart
-from .jinja import make_env
-from .trial import failing_paragraph, runtime_message
+from unionxl.model.errors import UnionxlError
+from unionxl.outputs.atomic import write_atomically
+from unionxl.reports.context import Chart
+from unionxl.reports.jinja import make_env
+from unionxl.reports.trial import failing_paragraph, runtime_message
 
 CHART_WIDTH = Mm(150)
 
@@ -70,7 +70,7 @@ def render(
 
 def image(tpl: DocxTemplate, chart: Chart, notes: list[str] | None) -> Any:
     """The chart as an InlineImage, or a line of text saying why there is none."""
-    from .chart import ChartUnavailable, chart_png
+    from unionxl.reports.chart import ChartUnavailable, chart_png
 
     try:
         png = chart_png(chart, width_mm=CHART_WIDTH.mm)

@@ -16,12 +16,19 @@ from docx import Document
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError
 
-from . import variables as V
-from .jinja import make_env
-from .parts import CLOSERS, OPENERS, Problem, as_jinja_source, paragraph_text, shorten
+from unionxl.reports import variables as V
+from unionxl.reports.jinja import make_env
+from unionxl.reports.parts import (
+    CLOSERS,
+    OPENERS,
+    Problem,
+    as_jinja_source,
+    paragraph_text,
+    shorten,
+)
 
 if TYPE_CHECKING:
-    from .doctor import TemplateInfo
+    from unionxl.reports.doctor import TemplateInfo
 
 SPECIAL = {"p", "tr", "tc", "r"}  # docxtpl's paragraph, row, cell and run tags
 

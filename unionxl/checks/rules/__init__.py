@@ -1,0 +1,33 @@
+"""Rules (SPEC §3): tables in, findings out. Rules never open files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from unionxl.model.findings import Finding
+
+if TYPE_CHECKING:
+    from unionxl.office import Office
+
+Rule = Callable[["Office"], Iterable[Finding]]
+
+
+def all_rules() -> list[Rule]:
+    from unionxl.checks.rules import donations, generic, ledger, members, proposals, visits
+
+    return [
+        generic.check,
+        members.check,
+        ledger.check,
+        donations.check,
+        visits.check,
+        proposals.check,
+    ]
+
+
+def run_rules(office: Office) -> list[Finding]:
+    found: list[Finding] = []
+    for rule in all_rules():
+        found.extend(rule(office))
+    return found

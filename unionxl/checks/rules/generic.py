@@ -1,0 +1,76 @@
+"""Rules every table obeys (SPEC §3, first paragraph)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from unionxl.model.findings import WARNING, Finding
+from unionxl.model.schema import Kind
+from unionxl.model.tables import Table
+from unionxl.model.values import SPACES
+
+if TYPE_CHECKING:
+    from unionxl.office import Office
+
+
+def check(office: Office) -> Iterator[Finding]:
+    for table in office.tables.values():
+        yield from check_table(table)
+
+
+def check_table(table: Table) -> Iterator[Finding]:
+    """Column by column: most columns of most sheets have nothing to say."""
+    if not table.rows:
+        return
+    rows = table.rows
+    for column in table.spec.columns:
+        name = column.name
+        if name not in table.columns:
+            continue
+        cells = table.column_cells(name)
+        if column.required:
+            typed = table.column_values(name)
+            if None in typed:  # blank, only spaces, or unreadable (said already)
+                for row, value in zip(rows, typed):
+                    if value is None and name not in row.bad:
+                        yield table.finding(row, name, "value.required", f"{name}不能为空")
+        # Distinct values first (a set is built in C); rows only when one is wrong.
+        if column.kind is Kind.MONEY and any(
+            v < 0 for v in set(table.column_values(name)) - {None}
+        ):
+            for row in rows:
+                amount = row[name]
+                if amount is not None and amount < 0:
+                    yield table.finding(row, name, "value.negative", f"{name}不能为负数：{amount}")
+        if column.kind in (Kind.KEY, Kind.CODE) and any(
+            type(v) is str and v != v.strip(SPACES) != "" for v in set(cells)
+        ):
+            for row, raw in zip(rows, cells):
+                if type(raw) is str and raw != raw.strip(SPACES) != "":
+                    yield table.finding(
+                        row,
+                        name,
+                        "value.spaces",
+                        f"{name}“{raw}”前后有空格（或全角空格），请删除，否则可能与名册对不上",
+                        severity=WARNING,
+                    )
+    yield from repeated_rows(table)
+
+
+def repeated_rows(table: Table) -> Iterator[Finding]:
+    signatures = [r.cells for r in table.rows]
+    if len(set(signatures)) == len(signatures):
+        return  # the common case, decided in C
+    first_seen: dict[tuple, int] = {}
+    for row, signature in zip(table.rows, signatures):
+        first = first_seen.setdefault(signature, row.excel_row)
+        if first != row.excel_row:
+            yield table.finding(
+                row,
+                None,
+                "row.duplicate",
+                f"整行与第 {first} 行完全相同，是否重复录入？",
+                severity=WARNING,
+                value=None,
+            )

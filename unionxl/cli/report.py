@@ -1,0 +1,82 @@
+"""`unionxl report FOLDER --out DIR [--only NAME] [--templates DIR] [--pdf] [--named]
+[--force] [--check-templates] [--year N]`: Word reports from the office's workbooks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_OK, EXIT_DATA_ERRORS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "report",
+        help="用 Word 模板生成报告（决算报告、捐款公示、工作报告数据、慰问发放表）",
+        description="用 Word 模板生成报告。模板变量说明见 templates/README.md。",
+    )
+    p.add_argument("folder", nargs="?", help="存放台账工作簿的文件夹")
+    p.add_argument("--out", metavar="DIR", help="报告写入的文件夹")
+    p.add_argument(
+        "--only", metavar="NAME", action="append", help="只生成这一份（如 捐款公示），可重复"
+    )
+    p.add_argument("--templates", metavar="DIR", help="使用本单位修改过的模板（同名替换内置模板）")
+    p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转换为 PDF")
+    p.add_argument("--named", action="store_true", help="捐款公示附个人名单（只有姓名和金额）")
+    p.add_argument("--force", action="store_true", help="数据有错误也生成（页脚注明“仅供核对”）")
+    p.add_argument(
+        "--check-templates", action="store_true", help="只检查模板，列出每个有问题的标签"
+    )
+    p.add_argument("--year", type=int, help="年度（默认取“设置”表中的年度）")
+    p.set_defaults(func=run)
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    from unionxl.model.errors import UnionxlError
+    from unionxl.reports import DataHasErrors, check_templates, make_reports
+
+    if args.check_templates:
+        infos = check_templates(args.templates, args.only)
+        problems = [p for info in infos for p in info.problems]
+        for info in infos:
+            print(f"{info.path.name}：{'有问题' if info.problems else '没有问题'}")
+        for problem in problems:
+            print(f"  {problem}")
+        return EXIT_DATA_ERRORS if problems else EXIT_OK
+    if not args.folder or not args.out:
+        raise UnionxlError(
+            "请给出台账文件夹和 --out 报告文件夹，如：unionxl report 台账 --out 报告"
+        )
+
+    from unionxl.office import load
+
+    office = load(args.folder, year=args.year)
+    for reason in office.unreadable:
+        say(f"unionxl：{reason}")
+    try:
+        result = make_reports(
+            office,
+            args.out,
+            only=args.only,
+            templates=args.templates,
+            named=args.named,
+            force=args.force,
+            pdf=args.pdf,
+            progress=say,
+        )
+    except DataHasErrors as e:
+        say(f"unionxl：{e}")
+        return EXIT_DATA_ERRORS
+    if result.errors:
+        say(f"注意：数据校验存在 {result.errors} 个错误，报告仅供核对（页脚已注明）")
+    for line in result.skipped:
+        say(f"跳过 {line}")
+    for note in result.notes:
+        say(f"unionxl：{note}")
+    for path in [*result.written, *result.pdfs]:
+        print(f"已生成 {path}")
+    return EXIT_OK

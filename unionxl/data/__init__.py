@@ -1,0 +1,1 @@
+"""The loaded office: tables, settings, roster, chart of accounts (no file access)."""

@@ -1,0 +1,1 @@
+"""`totals`: the one figures model every output shows, exact to the fen."""

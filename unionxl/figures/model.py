@@ -1,0 +1,322 @@
+"""What `totals` says (SPEC §5), as frozen dataclasses: money is Decimal, rates are
+Decimal rounded half up to 4 places; `to_dict()` gives SPEC §5's JSON exactly.
+
+Computed by `unionxl.totaling.compute_totals`; rendered by `totals_text`, `totals_xlsx`
+and the reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from unionxl.model.schema import ACCOUNT_KINDS
+from unionxl.model.values import money_text
+
+ZERO = Decimal("0.00")
+RATE_PLACES = Decimal("0.0001")
+INCOME, EXPENSE = ACCOUNT_KINDS  # 收入, 支出
+
+
+def rate(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
+    """part / whole rounded half up to 4 places; None when whole is 0."""
+    if not whole:
+        return None
+    return (Decimal(part) / Decimal(whole)).quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def rate_json(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """One 科目 of 预算执行. `actual` includes the 科目 below it (roll-up)."""
+
+    account: str
+    kind: str  # 收入 / 支出
+    budget: Decimal  # 0 when the 科目 has no 预算 row
+    actual: Decimal  # own journal rows + those of every 科目 below it
+    own_actual: Decimal  # journal rows booked to this 科目 itself
+    budgeted: bool  # has a 预算 row
+    parent: str | None = None  # the line this one rolls up into (None: top level)
+    depth: int = 0  # 0 top level, 1 under a parent, …
+
+    @property
+    def rate(self) -> Decimal | None:
+        return rate(self.actual, self.budget)
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.budget - self.actual
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "account": self.account,
+            "kind": self.kind,
+            "budget": money_text(self.budget),
+            "actual": money_text(self.actual),
+            "rate": rate_json(self.rate),
+            "remaining": money_text(self.remaining),
+        }
+
+
+@dataclass(frozen=True)
+class Subtotal:
+    """收入合计 / 支出合计 over the top-level lines of one kind."""
+
+    kind: str
+    budget: Decimal
+    actual: Decimal
+
+    @property
+    def rate(self) -> Decimal | None:
+        return rate(self.actual, self.budget)
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.budget - self.actual
+
+
+@dataclass(frozen=True)
+class Budget:
+    lines: tuple[BudgetLine, ...]  # tree order: each parent followed by its children
+    income_total: Decimal  # the journal's 收入 column
+    expense_total: Decimal  # the journal's 支出 column
+    opening_balance: Decimal | None  # 设置 上年结余
+
+    @property
+    def closing_balance(self) -> Decimal | None:
+        if self.opening_balance is None:
+            return None
+        return self.opening_balance + self.income_total - self.expense_total
+
+    @property
+    def top_lines(self) -> tuple[BudgetLine, ...]:
+        return tuple(line for line in self.lines if line.parent is None)
+
+    def lines_of(self, kind: str) -> tuple[BudgetLine, ...]:
+        return tuple(line for line in self.lines if line.kind == kind)
+
+    @property
+    def income_lines(self) -> tuple[BudgetLine, ...]:
+        return self.lines_of(INCOME)
+
+    @property
+    def expense_lines(self) -> tuple[BudgetLine, ...]:
+        return self.lines_of(EXPENSE)
+
+    def children(self, account: str) -> tuple[BudgetLine, ...]:
+        return tuple(line for line in self.lines if line.parent == account)
+
+    def line(self, account: str) -> BudgetLine | None:
+        return next((line for line in self.lines if line.account == account), None)
+
+    def subtotal(self, kind: str) -> Subtotal:
+        top = [line for line in self.top_lines if line.kind == kind]
+        return Subtotal(
+            kind, sum((x.budget for x in top), ZERO), sum((x.actual for x in top), ZERO)
+        )
+
+    @property
+    def income(self) -> Subtotal:
+        return self.subtotal(INCOME)
+
+    @property
+    def expense(self) -> Subtotal:
+        return self.subtotal(EXPENSE)
+
+    @property
+    def unassigned_income(self) -> Decimal:
+        """Journal 收入 not in any line (blank 科目, or on a 支出 科目's row)."""
+        return self.income_total - self.income.actual
+
+    @property
+    def unassigned_expense(self) -> Decimal:
+        return self.expense_total - self.expense.actual
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lines": [line.to_dict() for line in self.lines],
+            "income_total": money_text(self.income_total),
+            "expense_total": money_text(self.expense_total),
+            "opening_balance": money_text(self.opening_balance),
+            "closing_balance": money_text(self.closing_balance),
+        }
+
+
+@dataclass(frozen=True)
+class Campaign:
+    campaign: str
+    amount: Decimal  # sum of its 捐款明细 rows
+    donors: int  # distinct donors (by 工号, else 姓名)
+    received: Decimal | None  # 到账金额; None when blank
+    rows: int = 0  # donation rows
+    start: dt.date | None = None
+    end: dt.date | None = None
+    listed: bool = True  # has a row in 捐款活动
+
+    @property
+    def reconciled(self) -> bool:
+        return self.received is not None and self.received == self.amount
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "campaign": self.campaign,
+            "amount": money_text(self.amount),
+            "donors": self.donors,
+            "received": money_text(self.received),
+            "reconciled": self.reconciled,
+        }
+
+
+@dataclass(frozen=True)
+class DepartmentDonation:
+    campaign: str
+    department: str | None  # None: donor with no known 部门
+    amount: Decimal
+    donors: int
+    members: int  # roster members of the 部门 with 状态 在职
+
+    @property
+    def participation(self) -> Decimal | None:
+        return rate(self.donors, self.members)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "campaign": self.campaign,
+            "department": self.department,
+            "amount": money_text(self.amount),
+            "donors": self.donors,
+            "members": self.members,
+            "participation": rate_json(self.participation),
+        }
+
+
+@dataclass(frozen=True)
+class Donations:
+    campaigns: tuple[Campaign, ...]
+    departments: tuple[DepartmentDonation, ...]
+
+    @property
+    def amount(self) -> Decimal:
+        return sum((c.amount for c in self.campaigns), ZERO)
+
+    def campaign(self, name: str) -> Campaign | None:
+        return next((c for c in self.campaigns if c.campaign == name), None)
+
+    def departments_of(self, campaign: str) -> tuple[DepartmentDonation, ...]:
+        return tuple(d for d in self.departments if d.campaign == campaign)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "campaigns": [c.to_dict() for c in self.campaigns],
+            "departments": [d.to_dict() for d in self.departments],
+        }
+
+
+@dataclass(frozen=True)
+class VisitType:
+    type: str
+    count: int  # rows
+    members: int  # distinct 工号
+    amount: Decimal
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "count": self.count,
+            "members": self.members,
+            "amount": money_text(self.amount),
+        }
+
+
+@dataclass(frozen=True)
+class Visits:
+    by_type: tuple[VisitType, ...]
+    members: int = 0  # distinct 工号 over all types
+
+    @property
+    def count(self) -> int:
+        return sum(v.count for v in self.by_type)
+
+    @property
+    def amount(self) -> Decimal:
+        return sum((v.amount for v in self.by_type), ZERO)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"by_type": [v.to_dict() for v in self.by_type]}
+
+
+@dataclass(frozen=True)
+class Proposals:
+    collected: int  # all rows
+    accepted: int  # 立案 + 转意见建议
+    filed: int  # 立案
+    answered: int  # with 答复日期
+    satisfied: int  # 满意度 满意
+    rejected: int = 0  # 不予立案
+    withdrawn: int = 0  # 撤回
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "collected": self.collected,
+            "accepted": self.accepted,
+            "filed": self.filed,
+            "answered": self.answered,
+            "satisfied": self.satisfied,
+        }
+
+
+@dataclass(frozen=True)
+class AwardLevel:
+    level: str
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "count": self.count}
+
+
+@dataclass(frozen=True)
+class Awards:
+    by_level: tuple[AwardLevel, ...]  # 国家级, 省级, 市级, 校级
+
+    @property
+    def count(self) -> int:
+        return sum(a.count for a in self.by_level)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"by_level": [a.to_dict() for a in self.by_level]}
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Every figure of SPEC §5 (None where the office keeps no such table)."""
+
+    year: int | None
+    budget: Budget | None
+    donations: Donations | None
+    visits: Visits | None
+    proposals: Proposals | None
+    awards: Awards | None
+    unit_name: str = ""
+    folder: Path | None = None  # the office folder the figures come from
+    files: tuple[str, ...] = field(default=())  # its workbooks that were read
+
+    def to_dict(self) -> dict[str, Any]:
+        """Exactly what `unionxl totals --json` prints."""
+        return {
+            "year": self.year,
+            "budget": _dict(self.budget),
+            "donations": _dict(self.donations),
+            "visits": _dict(self.visits),
+            "proposals": _dict(self.proposals),
+            "awards": _dict(self.awards),
+        }
+
+
+def _dict(part: Any) -> dict[str, Any] | None:
+    return None if part is None else part.to_dict()

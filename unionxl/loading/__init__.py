@@ -1,0 +1,1 @@
+"""An office folder of workbooks -> the loaded office (`OfficeData`)."""

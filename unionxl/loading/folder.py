@@ -1,0 +1,374 @@
+"""Office folder -> typed tables (SPEC §1): find tables by sheet name, find the header
+row, map header aliases, read every cell as its column's kind.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from unionxl.model import values as V
+from unionxl.model.errors import UnionxlError
+from unionxl.model.findings import ERROR, WARNING, Finding, column_letter
+from unionxl.model.schema import TABLES, Column, TableSpec
+from unionxl.model.tables import Row, Table
+from unionxl.reading.workbook import RawSheet, read_workbook
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
+# Files unionxl itself writes into an office folder: never data.
+OWN_OUTPUTS = {"unionxl.xlsm", "校验结果.xlsx", "汇总.xlsx"}
+HEADER_SEARCH_ROWS = 10
+TOTAL_ROW_WORDS = {"合计", "总计", "小计", "累计"}
+
+
+def normalize_name(text: Any) -> str:
+    """Sheet and header names match after removing spaces, a trailing * and (元)."""
+    text = re.sub(r"[\s\u3000]+", "", V.clean_text(text))
+    text = text.rstrip("*＊")
+    for suffix in ("（元）", "(元)", "（人）", "(人)"):
+        text = text.removesuffix(suffix)
+    return text
+
+
+SHEET_NAMES: dict[str, TableSpec] = {normalize_name(n): t for t in TABLES for n in t.names}
+
+
+@dataclass
+class LoadedFolder:
+    folder: Path
+    tables: dict[str, Table] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)  # workbooks read, relative paths
+    findings: list[Finding] = field(default_factory=list)  # file and table level
+    unreadable: list[str] = field(default_factory=list)  # one-line reasons
+
+
+def workbook_paths(folder: Path) -> list[Path]:
+    paths = []
+    for p in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not p.is_file() or p.suffix.lower() not in WORKBOOK_SUFFIXES:
+            continue
+        if p.name.startswith(("~$", ".~lock.")) or p.name in OWN_OUTPUTS:
+            continue
+        paths.append(p)
+    return paths
+
+
+def open_in_excel(folder: Path) -> set[str]:
+    """Workbooks someone has open right now (Excel's ~$ owner file, LibreOffice's lock)."""
+    names = set()
+    for p in folder.iterdir():
+        if p.name.startswith("~$"):
+            # Excel shortens the owner file's name for long names: ~$员名册.xlsx.
+            stem = p.name[2:]
+            for q in folder.iterdir():
+                if not q.name.startswith("~$") and q.name.endswith(stem):
+                    names.add(q.name)
+        elif p.name.startswith(".~lock.") and p.name.endswith("#"):
+            names.add(p.name[len(".~lock.") : -1])
+    return names
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while building millions of rows.
+
+    The rows hold no reference cycles, yet every few thousand new containers the
+    collector walks all of them again: a third of the load time at 300k members.
+    Restored afterwards, whatever happens.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def load_folder(folder: Path) -> LoadedFolder:
+    with gc_paused():
+        return _load_folder(Path(folder))
+
+
+def _load_folder(folder: Path) -> LoadedFolder:
+    if not folder.exists():
+        raise UnionxlError(f"找不到文件夹：{folder}")
+    if not folder.is_dir():
+        raise UnionxlError(f"{folder} 不是文件夹：请给出存放工会台账工作簿的文件夹")
+    result = LoadedFolder(folder)
+    for name in sorted(open_in_excel(folder)):
+        result.findings.append(
+            Finding(
+                WARNING,
+                "file.open",
+                f"{name} 正在被 Excel 或 WPS 打开，读取的是它最后一次保存的内容；"
+                "如有未保存的修改，请先保存再校验",
+                file=name,
+            )
+        )
+    for path in workbook_paths(folder):
+        try:
+            book = read_workbook(path)
+        except UnionxlError as e:
+            result.unreadable.append(str(e))
+            result.findings.append(Finding(ERROR, "file.unreadable", str(e), file=path.name))
+            continue
+        result.files.append(path.name)
+        for sheet in book.sheets:
+            spec = SHEET_NAMES.get(normalize_name(sheet.name))
+            if spec is None:
+                continue
+            table = load_table(spec, path.name, sheet, result.findings)
+            if table is None:
+                continue
+            first = result.tables.get(spec.name)
+            if first is not None:
+                result.findings.append(
+                    Finding(
+                        ERROR,
+                        "table.duplicate",
+                        f"“{spec.name}”表出现了两次：{first.file} 的“{first.sheet}”和 "
+                        f"{table.file} 的“{table.sheet}”。只保留一处，另一处请改名或删除"
+                        f"（本次使用 {first.file}）",
+                        file=table.file,
+                        sheet=table.sheet,
+                    )
+                )
+                continue
+            result.tables[spec.name] = table
+    if not result.files and not result.unreadable:
+        raise UnionxlError(
+            f"文件夹 {folder} 中没有 Excel 工作簿（.xlsx/.xlsm），请选择存放台账的文件夹"
+        )
+    if result.files and not result.tables:
+        known = "、".join(t.name for t in TABLES)
+        result.findings.append(
+            Finding(
+                WARNING,
+                "folder.no_tables",
+                f"没有找到任何台账表。工作表应命名为：{known}",
+                file=result.files[0] if len(result.files) == 1 else None,
+            )
+        )
+    return result
+
+
+def find_header(
+    spec: TableSpec, rows: list[list[Any]]
+) -> tuple[int, dict[str, int], list[tuple[str, int]]]:
+    """(0-based header row, column -> index, [(duplicate header, index)]).
+
+    The header is the first of the first 10 rows that has every required column;
+    failing that, the row with the most known headers (so missing ones can be named).
+    """
+    lookup = {normalize_name(n): c.name for c in spec.columns for n in c.names}
+    required = {c.name for c in spec.required}
+    best: tuple[int, int, dict[str, int], list[tuple[str, int]]] | None = None
+    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns: dict[str, int] = {}
+        duplicates: list[tuple[str, int]] = []
+        for c, cell in enumerate(row):
+            if cell == "" or cell is None:
+                continue
+            name = lookup.get(normalize_name(cell))
+            if name is None:
+                continue
+            if name in columns:
+                duplicates.append((name, c))
+            else:
+                columns[name] = c
+        if required <= columns.keys():
+            return r, columns, duplicates
+        if columns and (best is None or len(columns) > best[1]):
+            best = (r, len(columns), columns, duplicates)
+    if best is None:
+        return 0, {}, []
+    return best[0], best[2], best[3]
+
+
+def is_total_row(row: list[Any]) -> bool:
+    for cell in row:
+        if isinstance(cell, str) and cell.strip():
+            return normalize_name(cell) in TOTAL_ROW_WORDS
+        if cell not in ("", None):
+            return False
+    return False
+
+
+def load_table(
+    spec: TableSpec, file: str, sheet: RawSheet, findings: list[Finding]
+) -> Table | None:
+    header_index, columns, duplicates = find_header(spec, sheet.rows)
+    table = Table(spec, file, sheet.name, header_index + 1, columns)
+    missing = [c.name for c in spec.required if c.name not in columns]
+    if missing:
+        findings.append(
+            table.finding(
+                None,
+                None,
+                "table.missing_column",
+                f"“{sheet.name}”表缺少必填列：{'、'.join(missing)}（表头应在前 10 行内）",
+            )
+        )
+    for name, index in duplicates:
+        findings.append(
+            Finding(
+                ERROR,
+                "table.duplicate_column",
+                f"表头“{name}”出现了两次，只使用第一个；请删除或改名重复的列",
+                file=file,
+                sheet=sheet.name,
+                row=header_index + 1,
+                column=column_letter(index),
+                field=name,
+            )
+        )
+    if missing:
+        return table  # known to be present, but its rows cannot be trusted
+    read_rows(table, sheet, header_index)
+    return table
+
+
+TOTAL_ROW_CELLS = frozenset(
+    ("合计", "总计", "小计", "累计", "合  计", "合\u3000计", "总  计", "总\u3000计")
+)
+
+
+def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
+    """Typed rows of the table.
+
+    The hot path of every command, so it works column by column: calamine gives a
+    rectangle, zip(*rows) turns it into columns in C, and each column is parsed with
+    one specialised parser. A column with an unreadable cell is re-read cell by cell.
+    """
+    kept, excel_rows = data_rows(sheet, header_index)
+    if not kept:
+        return
+    width = max(map(len, kept))
+    if any(len(row) != width for row in kept):
+        kept = [row + [""] * (width - len(row)) for row in kept]
+    transposed = list(zip(*kept))
+    empty = ("",) * len(kept)
+    names = tuple(table.columns)
+    raw_columns, typed_columns = [], []
+    problems: list[tuple[int, str, V.BadValue]] = []
+    spaces_only = False
+    for name in names:
+        index = table.columns[name]
+        column = transposed[index] if index < width else empty
+        typed = parse_column(table.spec.column(name), column, problems)
+        raw_columns.append([None if v == "" else v for v in column])
+        typed_columns.append(typed)
+        # A cell of only spaces reads as None but was not "": only then can a row be
+        # blank in all but appearance. `None in` stops early; counts run only then.
+        if None in typed and typed.count(None) > column.count(""):
+            spaces_only = True
+    rows = table.rows
+    for excel_row, raw, typed in zip(excel_rows, zip(*raw_columns), zip(*typed_columns)):
+        if spaces_only and typed.count(None) == len(typed) and raw.count(None) != len(raw):
+            if all(type(v) is str and not v.strip(V.SPACES) for v in raw if v is not None):
+                continue  # only spaces: as blank as a blank row
+        row = Row(zip(names, typed))
+        row.excel_row = excel_row
+        row.names = names
+        row.cells = raw
+        rows.append(row)
+    if len(rows) == len(kept) and not sheet.bad_cells:
+        table.raw_columns = dict(zip(names, raw_columns))
+        table.typed_columns = dict(zip(names, typed_columns))
+    if problems:
+        by_excel = rows_by_excel(rows)
+        for i, name, error in problems:
+            row = by_excel[excel_rows[i]]
+            row.mark_bad(name)
+            table.load_findings.append(table.finding(row, name, error.rule, f"{name}：{error}"))
+    if sheet.bad_cells:
+        mark_bad_cells(table, sheet, header_index)
+
+
+def data_rows(sheet: RawSheet, header_index: int) -> tuple[list[list[Any]], list[int]]:
+    """The rows below the header that hold data, and their Excel row numbers."""
+    kept: list[list[Any]] = []
+    excel_rows: list[int] = []
+    for r in range(header_index + 1, len(sheet.rows)):
+        cells = sheet.rows[r]
+        if not any(cells) and cells.count("") == len(cells):
+            continue  # blank row (any() stops at the first filled cell: cheap)
+        if not TOTAL_ROW_CELLS.isdisjoint(cells) and is_total_row(cells):
+            continue  # a 合计 row a clerk added under the data
+        kept.append(cells)
+        excel_rows.append(r + 1)
+    return kept, excel_rows
+
+
+def parse_column(
+    spec: Column, column: tuple[Any, ...], problems: list[tuple[int, str, V.BadValue]]
+) -> list[Any]:
+    """Typed values of one column; unreadable cells become None and go to `problems`."""
+    parse = V.parser_for(spec)
+    try:
+        typed = V.text_column(column) if spec.kind in V.TEXT_KINDS else None
+        if typed is None:
+            typed = [None if v == "" else parse(v) for v in column]
+        return typed
+    except V.BadValue:
+        pass
+    typed = []
+    for i, v in enumerate(column):
+        try:
+            typed.append(None if v == "" else parse(v))
+        except V.BadValue as e:
+            typed.append(None)
+            problems.append((i, spec.name, e))
+    return typed
+
+
+def mark_bad_cells(table: Table, sheet: RawSheet, header_index: int) -> None:
+    """Formulas without a cached value and #ERROR cells: not data, but findings."""
+    by_excel = rows_by_excel(table.rows)
+    column_at = {index: name for name, index in table.columns.items()}
+    names = tuple(table.columns)
+    for (r, index), error in sorted(sheet.bad_cells.items()):
+        name = column_at.get(index)
+        if name is None or r <= header_index:
+            continue
+        row = by_excel.get(r + 1)
+        if row is None:  # the row holds nothing but a broken formula
+            row = by_excel[r + 1] = Row.at(r + 1, dict.fromkeys(names), dict.fromkeys(names))
+            table.rows.append(row)
+        row.clear(name)
+        bad_cell_finding(table, row, name, error)
+    table.rows.sort(key=lambda row: row.excel_row)
+
+
+def rows_by_excel(rows: list[Row]) -> dict[int, Row]:
+    return {row.excel_row: row for row in rows}
+
+
+def bad_cell_finding(table: Table, row: Row, column: str, error: str | None) -> None:
+    if error is None:
+        table.load_findings.append(
+            table.finding(
+                row,
+                column,
+                "value.formula_no_cache",
+                f"{column}：单元格是公式，但文件里没有计算结果（文件可能由其他程序生成）。"
+                "请用 Excel 打开该工作簿并保存一次，再重新校验",
+                value=None,
+            )
+        )
+    else:
+        table.load_findings.append(
+            table.finding(
+                row,
+                column,
+                "value.error",
+                f"{column}：单元格是错误值 {error}，请修正公式或数据",
+                value=error,
+            )
+        )

@@ -1,0 +1,241 @@
+"""Turn raw cell values (as calamine reads them) into typed values, exactly.
+
+Each parser returns the typed value, or raises `BadValue` with a Chinese reason that a
+clerk understands. Empty cells are `None` before any parser sees them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from operator import methodcaller
+from typing import Any
+
+from unionxl.model.schema import Column, Kind
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
+SPACES = " \u3000\t\r\n\xa0"
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+class BadValue(ValueError):
+    """A cell whose value cannot be read as its column's kind."""
+
+    def __init__(self, message: str, rule: str = "value.type") -> None:
+        super().__init__(message)
+        self.rule = rule
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip(SPACES) == "")
+
+
+def clean_text(value: Any) -> str:
+    """Cell -> text; numbers that are whole become '123', not '123.0'."""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(value, ".15g")
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return str(value)
+
+
+def float_to_decimal(value: float) -> Decimal:
+    """Excel keeps 15 significant digits: 274.65999999999997 -> 274.66."""
+    return Decimal(format(value, ".15g"))
+
+
+def parse_money(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise BadValue("应为金额（数字），不是 TRUE/FALSE")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        amount = float_to_decimal(value)
+    elif isinstance(value, dt.date):
+        raise BadValue("应为金额，这里却是日期（检查单元格格式）")
+    else:
+        text = str(value).strip(SPACES).translate(FULLWIDTH).replace(",", "").replace(" ", "")
+        text = text.lstrip("¥￥").removesuffix("元")
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise BadValue(f"“{value}”不是金额，请填写数字，如 1234.50") from None
+        if not amount.is_finite():
+            raise BadValue(f"“{value}”不是金额，请填写数字，如 1234.50")
+    if amount.as_tuple().exponent < -2 and amount != amount.quantize(Decimal("0.01")):
+        raise BadValue(f"金额 {amount} 超过两位小数，金额只能精确到分")
+    return amount
+
+
+DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def parse_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise BadValue("应为日期，不是 TRUE/FALSE")
+    if isinstance(value, int | float):
+        # An Excel serial number in a cell without date format.
+        if 1 <= value < 2958466:
+            return EXCEL_EPOCH + dt.timedelta(days=int(value))
+        raise BadValue(f"“{clean_text(value)}”不是日期，请写成 2023-07-11")
+    text = str(value).strip(SPACES).translate(FULLWIDTH)
+    m = DATE_TEXT.match(text)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise BadValue(f"“{value}”不是有效日期（没有这一天）") from None
+    if text.isdigit() and 20000 <= int(text) < 80000:  # a serial typed as text
+        return EXCEL_EPOCH + dt.timedelta(days=int(text))
+    raise BadValue(f"“{value}”不是日期，请写成 2023-07-11 或 2023年7月11日")
+
+
+def parse_int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise BadValue("应为整数，不是 TRUE/FALSE")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        raise BadValue(f"“{clean_text(value)}”应为整数")
+    text = str(value).strip(SPACES).translate(FULLWIDTH).removesuffix("人").removesuffix("年")
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    raise BadValue(f"“{value}”应为整数")
+
+
+def parse_code(value: Any) -> str:
+    """工号/编号: text as written; a number stored by Excel becomes its digits."""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(value, ".15g")
+    return clean_text(value).strip(SPACES)
+
+
+def parse_choice(value: Any, column: Column) -> str:
+    text = clean_text(value).strip(SPACES)
+    text = column.synonyms.get(text, text)
+    if text not in column.choices:
+        allowed = "、".join(column.choices)
+        raise BadValue(f"“{value}”不在可选值中，应为：{allowed}")
+    return text
+
+
+def parse_phone(value: Any) -> str:
+    return parse_code(value).replace("-", "").replace(" ", "")
+
+
+def parse_idcard(value: Any) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise BadValue(
+            "身份证号被存成了数字，Excel 只保留 15 位有效数字，后几位已丢失：请把单元格设为文本并重新录入",
+            rule="member.idcard.number",
+        )
+    return clean_text(value).strip(SPACES).upper()
+
+
+def parse_text(value: Any) -> str:
+    return clean_text(value)
+
+
+def parse(value: Any, column: Column) -> Any:
+    """Typed value of a cell for `column`; None when it holds only spaces (raises BadValue)."""
+    if type(value) is str and not value.strip(SPACES):
+        return None
+    kind = column.kind
+    if kind is Kind.MONEY:
+        return parse_money(value)
+    if kind is Kind.DATE:
+        return parse_date(value)
+    if kind is Kind.INT:
+        return parse_int(value)
+    if kind is Kind.CODE:
+        return parse_code(value)
+    if kind is Kind.CHOICE:
+        return parse_choice(value, column)
+    if kind is Kind.IDCARD:
+        return parse_idcard(value)
+    if kind is Kind.PHONE:
+        return parse_phone(value)
+    if kind is Kind.KEY:
+        return clean_text(value).strip(SPACES)
+    return parse_text(value).strip(SPACES)
+
+
+TEXT_KINDS = (Kind.TEXT, Kind.KEY, Kind.CODE)
+_strip_spaces = methodcaller("strip", SPACES)
+
+
+def text_column(cells: tuple[Any, ...]) -> list[str | None] | None:
+    """A whole text column in C (map + methodcaller); None if a cell is not text
+    (a number in a 工号 column, say), and the caller then goes cell by cell."""
+    try:
+        return [v or None for v in map(_strip_spaces, cells)]
+    except (AttributeError, TypeError):
+        return None
+
+
+def parser_for(column: Column) -> Callable[[Any], Any]:
+    """A parser for one column, specialised once so the per-cell path stays short.
+
+    Same results as `parse(value, column)`: None for a cell of only spaces, else the
+    typed value (or BadValue). Text cells take a fast path; amounts are cached, as a
+    ledger repeats the same few amounts thousands of times.
+    """
+    kind = column.kind
+    if kind in (Kind.TEXT, Kind.KEY):
+        return lambda v: (
+            (v.strip(SPACES) or None) if type(v) is str else clean_text(v).strip(SPACES)
+        )
+    if kind is Kind.CODE:
+        return lambda v: (v.strip(SPACES) or None) if type(v) is str else parse_code(v)
+    if kind is Kind.IDCARD:
+        return lambda v: (v.strip(SPACES).upper() or None) if type(v) is str else parse_idcard(v)
+    if kind is Kind.DATE:
+        return lambda v: v if type(v) is dt.date else parse(v, column)
+    if kind is Kind.CHOICE:
+        choices, synonyms = frozenset(column.choices), column.synonyms
+
+        def choice(v: Any) -> str | None:
+            if type(v) is str:
+                text = v.strip(SPACES)
+                text = synonyms.get(text, text)
+                if text in choices:
+                    return text
+            return parse(v, column)
+
+        return choice
+    if kind is Kind.MONEY:
+        amounts: dict[Any, Decimal] = {}
+
+        def money(v: Any) -> Decimal | None:
+            amount = amounts.get(v) if type(v) is float else None
+            if amount is None:
+                amount = parse(v, column)
+                if type(v) is float:
+                    amounts[v] = amount
+            return amount
+
+        return money
+    return lambda v: parse(v, column)
+
+
+def money_text(amount: Decimal | None) -> str | None:
+    """Decimal -> '117228.00' (SPEC §5)."""
+    if amount is None:
+        return None
+    return f"{amount.quantize(Decimal('0.01'))}"

@@ -1,0 +1,302 @@
+"""Write the totals as a new, tidy workbook (`汇总.xlsx`) with XlsxWriter.
+
+One sheet per area; money as real numbers ('#,##0.00'), rates as percentages, a bold
+frozen header row. The file is written to a temporary name in the target folder and
+then moved into place (`atomic`), so a half-written 汇总.xlsx never exists. Never writes into an
+office workbook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
+
+from unionxl.figures.model import EXPENSE, INCOME, Totals
+from unionxl.loading.folder import OWN_OUTPUTS
+from unionxl.model.errors import UnionxlError
+from unionxl.outputs.atomic import write_atomically
+from unionxl.outputs.sheet_layout import print_setup
+from unionxl.outputs.textwidth import display_width
+
+DEFAULT_NAME = "汇总.xlsx"
+MONEY_FORMAT = "#,##0.00"
+RATE_FORMAT = "0.00%"
+MAX_WIDTH = 60
+
+# A cell: (value, style) where style is one of the keys of `Styles`.
+Cell = tuple[Any, str]
+
+
+class Styles:
+    """The workbook's cell formats, by name."""
+
+    def __init__(self, book: xlsxwriter.Workbook) -> None:
+        self.formats = {
+            "header": book.add_format({"bold": True, "bottom": 1, "bg_color": "#DDEBF7"}),
+            "text": book.add_format({}),
+            "child": book.add_format({"indent": 1}),
+            "child2": book.add_format({"indent": 2}),
+            "int": book.add_format({"num_format": "0"}),
+            "money": book.add_format({"num_format": MONEY_FORMAT}),
+            "rate": book.add_format({"num_format": RATE_FORMAT}),
+            "bold": book.add_format({"bold": True}),
+            "bold_money": book.add_format({"bold": True, "num_format": MONEY_FORMAT}),
+            "bold_rate": book.add_format({"bold": True, "num_format": RATE_FORMAT}),
+            "bold_int": book.add_format({"bold": True, "num_format": "0"}),
+            "note": book.add_format({"italic": True, "font_color": "#7F7F7F"}),
+        }
+
+    def __getitem__(self, name: str) -> Any:
+        return self.formats[name]
+
+
+def output_path(target: str | Path) -> Path:
+    """--output may name a file or an existing folder (then 汇总.xlsx inside it)."""
+    path = Path(target)
+    if path.is_dir():
+        path = path / DEFAULT_NAME
+    if path.suffix.lower() != ".xlsx":
+        raise UnionxlError(f"汇总文件应以 .xlsx 结尾：{path.name}")
+    return path
+
+
+def write_totals_xlsx(totals: Totals, target: str | Path) -> Path:
+    """Write `totals` to `target` (a new workbook, atomically); returns the path written."""
+    path = output_path(target)
+    guard_office_folder(totals, path)
+    try:
+        return write_atomically(path, lambda temp: build_workbook(totals, temp))
+    except UnionxlError as e:
+        if isinstance(e.__cause__, PermissionError):
+            raise UnionxlError(f"{path.name} 正在被 Excel 打开，请关闭后重试") from e.__cause__
+        raise
+    except OSError as e:  # the folder cannot be written at all
+        raise UnionxlError(f"无法在 {path.parent} 中保存 {path.name}：{e.strerror or e}") from e
+
+
+def guard_office_folder(totals: Totals, path: Path) -> None:
+    """Inside the office folder only 汇总.xlsx (never read as data) may be written."""
+    if totals.folder is None:
+        return
+    try:
+        same_folder = path.parent.resolve() == Path(totals.folder).resolve()
+    except OSError:
+        return
+    if not same_folder or path.name in OWN_OUTPUTS:
+        return
+    if path.name in totals.files:
+        raise UnionxlError(
+            f"{path.name} 是台账工作簿，不能用来保存汇总；请另选文件名，如 {DEFAULT_NAME}"
+        )
+    raise UnionxlError(
+        f"保存到台账文件夹中的汇总必须命名为 {DEFAULT_NAME}（否则下次会被当作台账读取）；"
+        "或保存到其他文件夹"
+    )
+
+
+def build_workbook(totals: Totals, path: Path) -> None:
+    book = xlsxwriter.Workbook(
+        str(path), {"strings_to_numbers": False, "strings_to_formulas": False}
+    )
+    book.set_properties({"title": "工会汇总", "author": "unionxl", "company": totals.unit_name})
+    styles = Styles(book)
+    for name, header, rows in sheets(totals):
+        write_sheet(book, styles, name, header, rows)
+    try:
+        book.close()
+    except FileCreateError as e:
+        raise UnionxlError(f"无法写入汇总文件：{e}") from e
+
+
+def write_sheet(
+    book: xlsxwriter.Workbook,
+    styles: Styles,
+    name: str,
+    header: Sequence[str],
+    rows: list[list[Cell]],
+) -> None:
+    sheet = book.add_worksheet(name)
+    widths = [display_width(h) for h in header]
+    for c, title in enumerate(header):
+        sheet.write_string(0, c, title, styles["header"])
+    for r, row in enumerate(rows, start=1):
+        for c, (value, style) in enumerate(row):
+            if value is None:
+                sheet.write_blank(r, c, None, styles[style])
+                continue
+            if isinstance(value, Decimal | int) and not isinstance(value, bool):
+                sheet.write_number(r, c, float(value), styles[style])
+                shown = shown_number(value, style)
+            else:
+                sheet.write_string(r, c, str(value), styles[style])
+                shown = str(value)
+            if c < len(widths):
+                indent = 2 if style == "child" else 4 if style == "child2" else 0
+                widths[c] = max(widths[c], display_width(shown) + indent)
+    for c, width in enumerate(widths):
+        sheet.set_column(c, c, min(MAX_WIDTH, width + 2))
+    sheet.freeze_panes(1, 0)
+    print_setup(sheet)
+
+
+def shown_number(value: Decimal | int, style: str) -> str:
+    """How Excel will show a number, to size its column."""
+    if style.endswith("rate"):
+        return f"{value * 100:.2f}%"
+    if style.endswith("money"):
+        return f"{value:,.2f}"
+    return str(value)
+
+
+def absent(source: str) -> list[list[Cell]]:
+    return [[(f"台账中没有“{source}”表", "note")]]
+
+
+def sheets(totals: Totals) -> list[tuple[str, list[str], list[list[Cell]]]]:
+    return [
+        (
+            "预算执行",
+            ["科目", "类别", "上级科目", "预算数", "实际数", "执行率", "差额"],
+            budget_rows(totals),
+        ),
+        ("捐款活动", ["活动", "捐款金额", "捐款人数", "到账金额", "对账"], campaign_rows(totals)),
+        (
+            "部门参与",
+            ["活动", "部门", "捐款金额", "捐款人数", "在职会员", "参与率"],
+            department_rows(totals),
+        ),
+        ("慰问", ["类型", "次数", "人数", "金额"], visit_rows(totals)),
+        ("提案", ["项目", "件数"], proposal_rows(totals)),
+        ("获奖", ["级别", "项数"], award_rows(totals)),
+    ]
+
+
+def budget_rows(totals: Totals) -> list[list[Cell]]:
+    budget = totals.budget
+    if budget is None:
+        return absent("预算”或“收支明细")
+    rows: list[list[Cell]] = []
+    for line in budget.lines:
+        style = "text" if line.depth == 0 else "child" if line.depth == 1 else "child2"
+        rows.append(
+            [
+                (line.account, style),
+                (line.kind, "text"),
+                (line.parent, "text"),
+                (line.budget, "money"),
+                (line.actual, "money"),
+                (line.rate, "rate"),
+                (line.remaining, "money"),
+            ]
+        )
+    rows.append([])
+    for kind in (INCOME, EXPENSE):
+        sub = budget.subtotal(kind)
+        rows.append(
+            [
+                (f"{kind}合计", "bold"),
+                (kind, "bold"),
+                (None, "bold"),
+                (sub.budget, "bold_money"),
+                (sub.actual, "bold_money"),
+                (sub.rate, "bold_rate"),
+                (sub.remaining, "bold_money"),
+            ]
+        )
+    rows.append([])
+    for label, amount in (
+        ("上年结余", budget.opening_balance),
+        ("本年收入", budget.income_total),
+        ("本年支出", budget.expense_total),
+        ("本年结余", budget.closing_balance),
+    ):
+        rows.append(
+            [
+                (label, "bold"),
+                (None, "text"),
+                (None, "text"),
+                (None, "text"),
+                (amount, "bold_money"),
+            ]
+        )
+    return rows
+
+
+def campaign_rows(totals: Totals) -> list[list[Cell]]:
+    if totals.donations is None:
+        return absent("捐款活动")
+    rows: list[list[Cell]] = []
+    for c in totals.donations.campaigns:
+        status = "未填到账" if c.received is None else "相符" if c.reconciled else "不符"
+        rows.append(
+            [
+                (c.campaign, "text"),
+                (c.amount, "money"),
+                (c.donors, "int"),
+                (c.received, "money"),
+                (status, "text"),
+            ]
+        )
+    return rows
+
+
+def department_rows(totals: Totals) -> list[list[Cell]]:
+    if totals.donations is None:
+        return absent("捐款明细")
+    return [
+        [
+            (d.campaign, "text"),
+            (d.department if d.department is not None else "（部门不详）", "text"),
+            (d.amount, "money"),
+            (d.donors, "int"),
+            (d.members, "int"),
+            (d.participation, "rate"),
+        ]
+        for d in totals.donations.departments
+    ]
+
+
+def visit_rows(totals: Totals) -> list[list[Cell]]:
+    visits = totals.visits
+    if visits is None:
+        return absent("慰问登记")
+    rows: list[list[Cell]] = [
+        [(v.type, "text"), (v.count, "int"), (v.members, "int"), (v.amount, "money")]
+        for v in visits.by_type
+    ]
+    rows.append(
+        [
+            ("合计", "bold"),
+            (visits.count, "bold_int"),
+            (visits.members, "bold_int"),
+            (visits.amount, "bold_money"),
+        ]
+    )
+    return rows
+
+
+def proposal_rows(totals: Totals) -> list[list[Cell]]:
+    p = totals.proposals
+    if p is None:
+        return absent("提案")
+    return [
+        [("征集提案", "text"), (p.collected, "int")],
+        [("立案及转意见建议", "text"), (p.accepted, "int")],
+        [("其中立案", "text"), (p.filed, "int")],
+        [("已答复", "text"), (p.answered, "int")],
+        [("答复满意", "text"), (p.satisfied, "int")],
+    ]
+
+
+def award_rows(totals: Totals) -> list[list[Cell]]:
+    a = totals.awards
+    if a is None:
+        return absent("获奖")
+    rows: list[list[Cell]] = [[(x.level, "text"), (x.count, "int")] for x in a.by_level]
+    rows.append([("合计", "bold"), (a.count, "bold_int")])
+    return rows

@@ -1,0 +1,1 @@
+"""Reading one workbook file into raw cells at their Excel positions."""
