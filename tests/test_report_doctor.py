@@ -13,7 +13,7 @@ from test_report import document_text
 
 import unionxl
 from unionxl.model.errors import UnionxlError
-from unionxl.reports import TemplateProblems, check_templates, make_reports
+from unionxl.reports import TemplateProblems, check_templates
 from unionxl.reports.doctor import examine
 from unionxl.reports.render import render
 
@@ -183,7 +183,7 @@ def test_make_reports_refuses_broken_templates_before_writing(make_office, tmp_p
     template(own / "简报.docx", "{{ 未知变量 }}", "{%p for 行 in 收入行 %}")
     office = unionxl.load(make_office())
     with pytest.raises(TemplateProblems) as caught:
-        make_reports(office, tmp_path / "out", templates=own, today=dt.date(2024, 1, 15))
+        office.report(tmp_path / "out", templates=own, today=dt.date(2024, 1, 15))
     text = str(caught.value)
     assert text.startswith("模板有 2 处问题，请在 Word 中改正后重试：")
     assert "简报.docx（正文）“{{ 未知变量 }}”" in text and "没有对应的 {% endfor %}" in text

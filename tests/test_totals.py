@@ -533,7 +533,7 @@ def test_terminal_text_is_gbk_and_has_every_section(make_office):
         "提案",
         "获奖",
         "上年结余",
-        "本年结余",
+        "年末结余",
         "收入合计",
         "支出合计",
     ):

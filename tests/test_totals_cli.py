@@ -103,7 +103,7 @@ def test_terminal_clean_office(make_office, capsys):
         "六、获奖",
     ):
         assert heading in out
-    assert re.search(r"^本年结余\s+1,149\.50$", out, re.M)
+    assert re.search(r"^年末结余\s+1,149\.50$", out, re.M)
     assert re.search(r"^慈善一日捐\s+300\.00\s+2\s+300\.00\s+相符$", out, re.M)
     assert "校验发现" not in out
 
@@ -181,9 +181,9 @@ def test_output_workbook_values_and_formats(make_office, tmp_path, capsys):
         "类别",
         "上级科目",
         "预算数",
-        "实际数",
+        "决算数",
         "执行率",
-        "差额",
+        "差额（预算－决算）",
     ]
     assert all(c.font.b for c in budget[1])
     for ws in book.worksheets:
@@ -202,9 +202,9 @@ def test_output_workbook_values_and_formats(make_office, tmp_path, capsys):
     balances = {
         row[0]: row[4]
         for row in read_sheet(target, "预算执行")
-        if row and row[0] in ("上年结余", "本年收入", "本年支出", "本年结余")
+        if row and row[0] in ("上年结余", "本年收入", "本年支出", "年末结余")
     }
-    assert balances == {"上年结余": 1000, "本年收入": 400, "本年支出": 550.5, "本年结余": 849.5}
+    assert balances == {"上年结余": 1000, "本年收入": 400, "本年支出": 550.5, "年末结余": 849.5}
 
     assert read_sheet(target, "捐款活动") == [
         ("活动", "捐款金额", "捐款人数", "到账金额", "对账"),
@@ -220,10 +220,10 @@ def test_output_workbook_values_and_formats(make_office, tmp_path, capsys):
     assert read_sheet(target, "慰问")[-1] == ("合计", 2, 1, 800)
     assert read_sheet(target, "提案")[1:] == [
         ("征集提案", 2),
-        ("立案及转意见建议", 2),
-        ("其中立案", 1),
+        ("确定提案（立案及转意见建议）", 2),
+        ("正式立案", 1),
         ("已答复", 1),
-        ("答复满意", 1),
+        ("满意", 1),
     ]
     assert read_sheet(target, "获奖")[1:] == [
         ("国家级", 0),

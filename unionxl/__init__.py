@@ -49,9 +49,7 @@ def report(
 ) -> ReportResult:
     """Fill the Word templates into `out` (options as `unionxl.reports.make_reports`:
     only, templates, named, force, pdf)."""
-    from unionxl.reports import make_reports
-
-    return make_reports(load(folder, year=year), out, **options)  # type: ignore[arg-type]
+    return load(folder, year=year).report(out, **options)
 
 
 def main() -> None:

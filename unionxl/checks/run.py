@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from unionxl.checks.rules import run_rules
+from unionxl.data.office_data import OfficeData
 from unionxl.model.findings import MAX_PER_RULE, Finding, sort_key
-
-if TYPE_CHECKING:
-    from unionxl.office import Office
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -55,8 +53,9 @@ class CheckReport:
         }
 
 
-def check_office(office: Office) -> CheckReport:
+def check_office(office: OfficeData) -> CheckReport:
     found = list(office.load_findings)
+    found.extend(office.policy.findings)
     for table in office.tables.values():
         found.extend(table.load_findings)
     found.extend(run_rules(office))

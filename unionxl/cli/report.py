@@ -37,7 +37,7 @@ def say(message: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from unionxl.model.errors import UnionxlError
-    from unionxl.reports import DataHasErrors, check_templates, make_reports
+    from unionxl.reports import DataHasErrors, check_templates
 
     if args.check_templates:
         infos = check_templates(args.templates, args.only)
@@ -58,8 +58,7 @@ def run(args: argparse.Namespace) -> int:
     for reason in office.unreadable:
         say(f"unionxl：{reason}")
     try:
-        result = make_reports(
-            office,
+        result = office.report(
             args.out,
             only=args.only,
             templates=args.templates,

@@ -195,10 +195,8 @@ def perform(request: Request, *, when: str = "") -> tuple[Outcome, list[SheetPla
 
 
 def make_reports(office: Office, out_dir: Path) -> tuple[list[Path], list[str]]:
-    """The one call into `unionxl.reports`: (files written, remarks for the user)."""
-    from unionxl.reports import make_reports as fill_templates
-
-    result = fill_templates(office, out_dir)
+    """The one call for reports: (files written, remarks for the user)."""
+    result = office.report(out_dir)
     return list(result.written), [*result.skipped, *result.notes]
 
 

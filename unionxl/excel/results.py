@@ -28,6 +28,7 @@ from typing import Any
 
 from unionxl.excel import layout as L
 from unionxl.model.findings import Finding, column_letter, sort_key
+from unionxl.outputs import terms as T
 
 SEVERITY = {"error": "错误", "warning": "警告"}
 ERROR_COLOR = "#C00000"
@@ -253,7 +254,7 @@ def summary_plan(totals: dict[str, Any], *, unit: str = "", when: str = "") -> S
         grid.absent("预算")
     else:
         grid.table(
-            ("科目", "类别", "预算数", "实际数", "执行率", "结余"),
+            (T.ACCOUNT, "类别", T.BUDGET, T.ACTUAL, T.RATE, T.REMAINING),
             (TEXT, TEXT, MONEY, MONEY, RATE, MONEY),
             (
                 (
@@ -272,10 +273,10 @@ def summary_plan(totals: dict[str, Any], *, unit: str = "", when: str = "") -> S
             ("项目", "金额"),
             (TEXT, MONEY),
             (
-                ("收入合计", money(budget["income_total"])),
-                ("支出合计", money(budget["expense_total"])),
-                ("上年结余", money(budget["opening_balance"])),
-                ("本年结余", money(budget["closing_balance"])),
+                (T.INCOME_TOTAL, money(budget["income_total"])),
+                (T.EXPENSE_TOTAL, money(budget["expense_total"])),
+                (T.OPENING, money(budget["opening_balance"])),
+                (T.CLOSING, money(budget["closing_balance"])),
             ),
         )
 
@@ -285,7 +286,7 @@ def summary_plan(totals: dict[str, Any], *, unit: str = "", when: str = "") -> S
         grid.absent("捐款明细")
     else:
         grid.table(
-            ("活动", "捐款金额", "捐款人数", "到账金额", "到账是否相符"),
+            (T.CAMPAIGN, "捐款金额", T.DONORS, "到账金额", "对账"),
             (TEXT, MONEY, INT, MONEY, TEXT),
             (
                 (
@@ -300,12 +301,12 @@ def summary_plan(totals: dict[str, Any], *, unit: str = "", when: str = "") -> S
         )
         grid.rows.append([])
         grid.table(
-            ("活动", "部门", "捐款金额", "捐款人数", "在职会员数", "参与率"),
+            (T.CAMPAIGN, "部门", "捐款金额", T.DONORS, "在职会员", T.PARTICIPATION),
             (TEXT, TEXT, MONEY, INT, INT, RATE),
             (
                 (
                     d["campaign"],
-                    d["department"] or "（部门不明）",
+                    T.department(d["department"]),
                     money(d["amount"]),
                     d["donors"],
                     d["members"],
@@ -335,11 +336,11 @@ def summary_plan(totals: dict[str, Any], *, unit: str = "", when: str = "") -> S
             ("项目", "件数"),
             (TEXT, INT),
             (
-                ("收到提案", proposals["collected"]),
-                ("立案及转为意见建议", proposals["accepted"]),
-                ("其中立案", proposals["filed"]),
-                ("已答复", proposals["answered"]),
-                ("满意", proposals["satisfied"]),
+                (T.COLLECTED, proposals["collected"]),
+                (T.ACCEPTED, proposals["accepted"]),
+                (T.FILED, proposals["filed"]),
+                (T.ANSWERED, proposals["answered"]),
+                (T.SATISFIED, proposals["satisfied"]),
             ),
         )
 
@@ -349,14 +350,14 @@ def summary_plan(totals: dict[str, Any], *, unit: str = "", when: str = "") -> S
         grid.absent("获奖")
     else:
         grid.table(
-            ("级别", "数量"), (TEXT, INT), ((a["level"], a["count"]) for a in awards["by_level"])
+            ("级别", "项数"), (TEXT, INT), ((a["level"], a["count"]) for a in awards["by_level"])
         )
     return grid.plan(L.SUMMARY_SHEET)
 
 
 def reconciled_text(campaign: dict[str, Any]) -> str:
     if campaign.get("received") is None:
-        return "未填到账金额"
+        return "未填到账"
     return "相符" if campaign.get("reconciled") else "不符"
 
 

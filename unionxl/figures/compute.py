@@ -37,9 +37,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from unionxl.data.office_data import Account, OfficeData
 from unionxl.figures.model import (
+    CURRENT_STATUSES,
     EXPENSE,
     INCOME,
     ZERO,
@@ -49,7 +51,12 @@ from unionxl.figures.model import (
     BudgetLine,
     Campaign,
     DepartmentDonation,
+    DepartmentMembers,
     Donations,
+    Donor,
+    Gift,
+    Honour,
+    Members,
     Proposals,
     Totals,
     Visits,
@@ -57,9 +64,6 @@ from unionxl.figures.model import (
 )
 from unionxl.model.errors import UnionxlError
 from unionxl.model.schema import ACCOUNT_KINDS, AWARD_LEVELS
-
-if TYPE_CHECKING:
-    from unionxl.office import Account, Office
 
 __all__ = ["Totals", "compute_totals"]
 
@@ -70,7 +74,7 @@ IN_SERVICE = "在职"
 # --- computation ----------------------------------------------------------------------
 
 
-def compute_totals(office: Office) -> Totals:
+def compute_totals(office: OfficeData) -> Totals:
     """All totals of `office` (raises UnionxlError when a workbook could not be read)."""
     if office.unreadable:
         reasons = "；".join(office.unreadable)
@@ -82,6 +86,7 @@ def compute_totals(office: Office) -> Totals:
         visits=visit_totals(office),
         proposals=proposal_totals(office),
         awards=award_totals(office),
+        members=member_totals(office),
         unit_name=office.unit_name,
         folder=office.folder,
         files=tuple(office.files),
@@ -92,7 +97,7 @@ def _add(sums: dict[Any, Decimal], key: Any, amount: Decimal) -> None:
     sums[key] = sums.get(key, ZERO) + amount
 
 
-def budget_totals(office: Office) -> Budget | None:
+def budget_totals(office: OfficeData) -> Budget | None:
     budget_table, ledger = office.table("预算"), office.table("收支明细")
     if budget_table is None and ledger is None:
         return None
@@ -216,7 +221,7 @@ def donor_key(row: Any) -> tuple[str, str] | None:
     return None
 
 
-def donation_totals(office: Office) -> Donations | None:
+def donation_totals(office: OfficeData) -> Donations | None:
     listed_table, rows_table = office.table("捐款活动"), office.table("捐款明细")
     if listed_table is None and rows_table is None:
         return None
@@ -238,6 +243,7 @@ def donation_totals(office: Office) -> Donations | None:
     donors: dict[str, set] = {}
     dept_amounts: dict[tuple[str, str | None], Decimal] = {}
     dept_donors: dict[tuple[str, str | None], set] = {}
+    people: dict[str, dict[Any, list[Any]]] = {}  # campaign -> donor -> [name, 部门, amount]
     for row in rows_table or ():
         name = row["活动"]
         if not name:
@@ -256,6 +262,13 @@ def donation_totals(office: Office) -> Donations | None:
         if donor is not None:
             donors[name].add(donor)
             dept_donors[key].add(donor)
+            if row["金额"] is not None:
+                person = people.setdefault(name, {}).get(donor)
+                if person is None:
+                    shown = (member["姓名"] if member is not None else None) or row["姓名"] or ""
+                    people[name][donor] = [shown, department, row["金额"]]
+                else:
+                    person[2] += row["金额"]
 
     names = [*listed, *sorted(n for n in rows if n not in listed)]
     campaigns = tuple(
@@ -287,10 +300,14 @@ def donation_totals(office: Office) -> Donations | None:
                     members=in_service.get(d, 0) if d is not None else 0,
                 )
             )
-    return Donations(campaigns, tuple(departments))
+    lists = {
+        name: tuple(Donor(n, d, a) for n, d, a in per_donor.values())
+        for name, per_donor in people.items()
+    }
+    return Donations(campaigns, tuple(departments), lists)
 
 
-def department_members(office: Office) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+def department_members(office: OfficeData) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
     """(部门 -> members 在职, 部门 -> sort rank: 部门 sheet order, then roster order)."""
     order: dict[str, tuple[int, int]] = {}
     for i, row in enumerate(office.table("部门") or ()):
@@ -307,18 +324,33 @@ def department_members(office: Office) -> tuple[dict[str, int], dict[str, tuple[
     return counts, order
 
 
-def visit_totals(office: Office) -> Visits | None:
+def visit_totals(office: OfficeData) -> Visits | None:
     table = office.table("慰问登记")
     if table is None:
         return None
     counts: dict[str, int] = {}
     amounts: dict[str, Decimal] = {}
     members: dict[str, set[str]] = {}
+    roster = office.members
+    gifts = []
     for row in table:
         values = row.values  # the hot loop of a big office: plain dict look-ups
         kind = values.get("类型")
         if not kind:
             continue
+        member = roster.get(values.get("工号") or "")
+        gifts.append(
+            Gift(
+                values.get("日期"),
+                kind,
+                values.get("姓名") or (member["姓名"] if member is not None else "") or "",
+                member["部门"] if member is not None else None,
+                values.get("形式") or "",
+                values.get("金额"),
+                values.get("事由") or "",
+                row.excel_row,
+            )
+        )
         if kind not in counts:
             counts[kind] = 0
             amounts[kind] = ZERO
@@ -330,24 +362,29 @@ def visit_totals(office: Office) -> Visits | None:
         number = values.get("工号")
         if number:
             members[kind].add(number)
-    standard = [r["类型"] for r in office.table("慰问标准") or () if r["类型"]]
-    ordered = [k for k in dict.fromkeys(standard) if k in counts]
+    standard = list(office.policy.visit_standards or ())
+    ordered = [k for k in standard if k in counts]
     ordered += sorted(k for k in counts if k not in ordered)
     by_type = tuple(VisitType(k, counts[k], len(members[k]), amounts[k]) for k in ordered)
-    return Visits(by_type, len(set().union(*members.values())))
+    return Visits(by_type, len(set().union(*members.values())), tuple(gifts))
 
 
-def proposal_totals(office: Office) -> Proposals | None:
+def proposal_totals(office: OfficeData) -> Proposals | None:
     table = office.table("提案")
     if table is None:
         return None
     results: dict[str | None, int] = {}
-    answered = satisfied = 0
+    answered = satisfied = filed_answered = 0
+    filed_grades: dict[str, int] = {}
     for row in table:
         result = row["审查结果"]
         results[result] = results.get(result, 0) + 1
         answered += row["答复日期"] is not None
         satisfied += row["满意度"] == "满意"
+        if result == "立案":
+            filed_answered += row["答复日期"] is not None
+            if row["满意度"]:
+                filed_grades[row["满意度"]] = filed_grades.get(row["满意度"], 0) + 1
     return Proposals(
         collected=len(table),
         accepted=sum(results.get(r, 0) for r in ACCEPTED_RESULTS),
@@ -356,15 +393,57 @@ def proposal_totals(office: Office) -> Proposals | None:
         satisfied=satisfied,
         rejected=results.get("不予立案", 0),
         withdrawn=results.get("撤回", 0),
+        filed_answered=filed_answered,
+        filed_grades=tuple(filed_grades.items()),
     )
 
 
-def award_totals(office: Office) -> Awards | None:
+def award_totals(office: OfficeData) -> Awards | None:
     table = office.table("获奖")
     if table is None:
         return None
     counts = count_by(row["级别"] for row in table)
-    return Awards(tuple(AwardLevel(level, counts.get(level, 0)) for level in AWARD_LEVELS))
+    honours = tuple(
+        Honour(row["级别"], row["荣誉"], row["获奖对象"] or "", row["对象类型"]) for row in table
+    )
+    return Awards(tuple(AwardLevel(level, counts.get(level, 0)) for level in AWARD_LEVELS), honours)
+
+
+def member_totals(office: OfficeData) -> Members | None:
+    """The roster by 状态 (every row), women among current members, joined this 年度,
+    and the current members of each 部门."""
+    table = office.table("会员")
+    if table is None:
+        return None
+    year = office.year
+    by_status: dict[str, int] = {}
+    women = joined = 0
+    per_department: dict[str | None, dict[str, int]] = {}
+    any_gender = False
+    for row in table:
+        status = row["状态"]
+        if status:
+            by_status[status] = by_status.get(status, 0) + 1
+        joined_on = row["入会日期"]
+        if year is not None and joined_on is not None and joined_on.year == year:
+            joined += 1
+        if status in CURRENT_STATUSES:
+            any_gender = any_gender or bool(row["性别"])
+            women += row["性别"] == "女"
+            counts = per_department.setdefault(row["部门"], {})
+            counts[status] = counts.get(status, 0) + 1
+    _, order = department_members(office)
+    departments = sorted(
+        per_department,
+        key=lambda d: (3, 0, "") if d is None else (*order.get(d, (2, 0)), d),
+    )
+    return Members(
+        tuple(by_status.items()),
+        women,
+        joined,
+        tuple(DepartmentMembers(d, tuple(per_department[d].items())) for d in departments),
+        any_gender,
+    )
 
 
 def count_by(keys: Iterable[Any]) -> dict[Any, int]:

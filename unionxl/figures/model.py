@@ -1,8 +1,11 @@
 """What `totals` says (SPEC §5), as frozen dataclasses: money is Decimal, rates are
 Decimal rounded half up to 4 places; `to_dict()` gives SPEC §5's JSON exactly.
 
-Computed by `unionxl.totaling.compute_totals`; rendered by `totals_text`, `totals_xlsx`
-and the reports.
+Computed by `unionxl.figures.compute`; the only source of every figure any output
+shows (terminal, 汇总.xlsx, the Excel sheets, every report): outputs format, they never
+count. Besides the figures of the JSON, a part may carry the named lists a document
+prints (donors of a campaign, the gifts of a distribution list, the honours): those are
+computed here too, so a list and its count can never disagree.
 """
 
 from __future__ import annotations
@@ -197,9 +200,19 @@ class DepartmentDonation:
 
 
 @dataclass(frozen=True)
+class Donor:
+    """One donor of a campaign (rows by the same 工号, else 姓名, added up)."""
+
+    name: str
+    department: str | None
+    amount: Decimal
+
+
+@dataclass(frozen=True)
 class Donations:
     campaigns: tuple[Campaign, ...]
     departments: tuple[DepartmentDonation, ...]
+    donors: dict[str, tuple[Donor, ...]] = field(default_factory=dict)  # campaign -> sheet order
 
     @property
     def amount(self) -> Decimal:
@@ -235,9 +248,24 @@ class VisitType:
 
 
 @dataclass(frozen=True)
+class Gift:
+    """One row of 慰问登记, as a distribution list prints it."""
+
+    date: dt.date | None
+    type: str
+    name: str  # the row's 姓名, else the roster's
+    department: str | None  # the roster's 部门
+    form: str  # 形式 as typed ("" when blank)
+    amount: Decimal | None
+    reason: str  # 事由 ("" when blank)
+    excel_row: int = 0
+
+
+@dataclass(frozen=True)
 class Visits:
     by_type: tuple[VisitType, ...]
     members: int = 0  # distinct 工号 over all types
+    gifts: tuple[Gift, ...] = ()  # every row with a 类型, in sheet order
 
     @property
     def count(self) -> int:
@@ -260,6 +288,11 @@ class Proposals:
     satisfied: int  # 满意度 满意
     rejected: int = 0  # 不予立案
     withdrawn: int = 0  # 撤回
+    filed_answered: int = 0  # 立案 with 答复日期
+    filed_grades: tuple[tuple[str, int], ...] = ()  # 满意度 of the 立案 ones: (grade, count)
+
+    def filed_grade(self, grade: str) -> int:
+        return dict(self.filed_grades).get(grade, 0)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -281,8 +314,17 @@ class AwardLevel:
 
 
 @dataclass(frozen=True)
+class Honour:
+    level: str | None
+    honour: str | None  # None: the row's 荣誉 is blank (check reports it)
+    subject: str  # 获奖对象
+    subject_type: str | None  # 个人 / 集体 / 家庭
+
+
+@dataclass(frozen=True)
 class Awards:
     by_level: tuple[AwardLevel, ...]  # 国家级, 省级, 市级, 校级
+    honours: tuple[Honour, ...] = ()  # every row, in sheet order
 
     @property
     def count(self) -> int:
@@ -290,6 +332,47 @@ class Awards:
 
     def to_dict(self) -> dict[str, Any]:
         return {"by_level": [a.to_dict() for a in self.by_level]}
+
+
+CURRENT_STATUSES = ("在职", "退休", "离休")  # still members (调离, 去世 are not)
+
+
+@dataclass(frozen=True)
+class DepartmentMembers:
+    department: str | None  # None: 部门 blank
+    by_status: tuple[tuple[str, int], ...]  # current statuses only
+
+    @property
+    def count(self) -> int:
+        return sum(n for _, n in self.by_status)
+
+    def of(self, status: str) -> int:
+        return dict(self.by_status).get(status, 0)
+
+
+@dataclass(frozen=True)
+class Members:
+    """The roster (SPEC §5b): every 会员 row by 状态."""
+
+    by_status: tuple[tuple[str, int], ...]  # in first-seen order
+    women: int  # 性别 女 among 在职, 退休, 离休
+    joined: int  # 入会日期 within 年度
+    by_department: tuple[DepartmentMembers, ...] = ()  # 部门 sheet order, then roster order
+    any_gender: bool = False  # the roster records 性别 at all
+
+    def of(self, status: str) -> int:
+        return dict(self.by_status).get(status, 0)
+
+    @property
+    def current(self) -> int:
+        return sum(self.of(s) for s in CURRENT_STATUSES)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "by_status": [{"status": s, "count": n} for s, n in self.by_status],
+            "women": self.women,
+            "joined": self.joined,
+        }
 
 
 @dataclass(frozen=True)
@@ -302,6 +385,7 @@ class Totals:
     visits: Visits | None
     proposals: Proposals | None
     awards: Awards | None
+    members: Members | None = None
     unit_name: str = ""
     folder: Path | None = None  # the office folder the figures come from
     files: tuple[str, ...] = field(default=())  # its workbooks that were read

@@ -1,4 +1,4 @@
-"""Office folder -> typed tables (SPEC §1): find tables by sheet name, find the header
+"""Office folder -> `OfficeData` (SPEC §1): find tables by sheet name, find the header
 row, map header aliases, read every cell as its column's kind.
 """
 
@@ -8,10 +8,10 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from unionxl.data.office_data import OfficeData
 from unionxl.model import values as V
 from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import ERROR, WARNING, Finding, column_letter
@@ -36,15 +36,6 @@ def normalize_name(text: Any) -> str:
 
 
 SHEET_NAMES: dict[str, TableSpec] = {normalize_name(n): t for t in TABLES for n in t.names}
-
-
-@dataclass
-class LoadedFolder:
-    folder: Path
-    tables: dict[str, Table] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)  # workbooks read, relative paths
-    findings: list[Finding] = field(default_factory=list)  # file and table level
-    unreadable: list[str] = field(default_factory=list)  # one-line reasons
 
 
 def workbook_paths(folder: Path) -> list[Path]:
@@ -90,19 +81,20 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_folder(folder: Path) -> LoadedFolder:
+def load_folder(folder: str | Path, *, year: int | None = None) -> OfficeData:
+    """Read every workbook of `folder` once (raises UnionxlError when it cannot be read)."""
     with gc_paused():
-        return _load_folder(Path(folder))
+        return _load_folder(Path(folder), year)
 
 
-def _load_folder(folder: Path) -> LoadedFolder:
+def _load_folder(folder: Path, year: int | None) -> OfficeData:
     if not folder.exists():
         raise UnionxlError(f"找不到文件夹：{folder}")
     if not folder.is_dir():
         raise UnionxlError(f"{folder} 不是文件夹：请给出存放工会台账工作簿的文件夹")
-    result = LoadedFolder(folder)
+    result = OfficeData(folder, year_override=year)
     for name in sorted(open_in_excel(folder)):
-        result.findings.append(
+        result.load_findings.append(
             Finding(
                 WARNING,
                 "file.open",
@@ -116,19 +108,19 @@ def _load_folder(folder: Path) -> LoadedFolder:
             book = read_workbook(path)
         except UnionxlError as e:
             result.unreadable.append(str(e))
-            result.findings.append(Finding(ERROR, "file.unreadable", str(e), file=path.name))
+            result.load_findings.append(Finding(ERROR, "file.unreadable", str(e), file=path.name))
             continue
         result.files.append(path.name)
         for sheet in book.sheets:
             spec = SHEET_NAMES.get(normalize_name(sheet.name))
             if spec is None:
                 continue
-            table = load_table(spec, path.name, sheet, result.findings)
+            table = load_table(spec, path.name, sheet, result.load_findings)
             if table is None:
                 continue
             first = result.tables.get(spec.name)
             if first is not None:
-                result.findings.append(
+                result.load_findings.append(
                     Finding(
                         ERROR,
                         "table.duplicate",
@@ -147,7 +139,7 @@ def _load_folder(folder: Path) -> LoadedFolder:
         )
     if result.files and not result.tables:
         known = "、".join(t.name for t in TABLES)
-        result.findings.append(
+        result.load_findings.append(
             Finding(
                 WARNING,
                 "folder.no_tables",

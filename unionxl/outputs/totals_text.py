@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from unionxl.figures.model import EXPENSE, INCOME, Budget, Campaign, Donations, Totals, Visits
+from unionxl.outputs import terms as T
 from unionxl.outputs.textwidth import LEFT, RIGHT, display_width, pad
 
 GAP = "  "
@@ -102,18 +103,20 @@ def budget_lines(budget: Budget) -> list[str]:
         rows.append(None)
     rows.pop()
     out = table(
-        ["科目", "预算数", "实际数", "执行率", "差额"], rows, [LEFT, RIGHT, RIGHT, RIGHT, RIGHT]
+        [T.ACCOUNT, T.BUDGET, T.ACTUAL, T.RATE, T.REMAINING],
+        rows,
+        [LEFT, RIGHT, RIGHT, RIGHT, RIGHT],
     )
     balance = [
         [
-            "上年结余",
+            T.OPENING,
             "未填写（设置表“上年结余”）"
             if budget.opening_balance is None
             else yuan(budget.opening_balance),
         ],
-        ["本年收入", yuan(budget.income_total)],
-        ["本年支出", yuan(budget.expense_total)],
-        ["本年结余", NONE if budget.closing_balance is None else yuan(budget.closing_balance)],
+        [T.INCOME_TOTAL, yuan(budget.income_total)],
+        [T.EXPENSE_TOTAL, yuan(budget.expense_total)],
+        [T.CLOSING, NONE if budget.closing_balance is None else yuan(budget.closing_balance)],
     ]
     width = max(display_width(b[1]) for b in balance)
     out.append("")
@@ -140,7 +143,7 @@ def campaign_lines(donations: Donations) -> list[str]:
         for c in donations.campaigns
     ]
     return table(
-        ["活动", "捐款金额", "捐款人数", "到账金额", "对账"],
+        [T.CAMPAIGN, "捐款金额", T.DONORS, "到账金额", "对账"],
         rows,
         [LEFT, RIGHT, RIGHT, RIGHT, LEFT],
     )
@@ -152,7 +155,7 @@ def department_lines(donations: Donations) -> list[str]:
     rows = [
         [
             d.campaign,
-            d.department or "（部门不详）",
+            T.department(d.department),
             yuan(d.amount),
             str(d.donors),
             str(d.members),
@@ -161,7 +164,7 @@ def department_lines(donations: Donations) -> list[str]:
         for d in donations.departments
     ]
     return table(
-        ["活动", "部门", "捐款金额", "捐款人数", "在职会员", "参与率"],
+        [T.CAMPAIGN, "部门", "捐款金额", T.DONORS, "在职会员", T.PARTICIPATION],
         rows,
         [LEFT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT],
     )
@@ -182,11 +185,11 @@ def proposal_lines(totals: Totals) -> list[str] | None:
     if p is None:
         return None
     rows = [
-        ["征集提案", str(p.collected)],
-        ["立案及转意见建议", str(p.accepted)],
-        ["其中立案", str(p.filed)],
-        ["已答复", str(p.answered)],
-        ["答复满意", str(p.satisfied)],
+        [T.COLLECTED, str(p.collected)],
+        [T.ACCEPTED, str(p.accepted)],
+        [T.FILED, str(p.filed)],
+        [T.ANSWERED, str(p.answered)],
+        [T.SATISFIED, str(p.satisfied)],
     ]
     return table(["项目", "件数"], rows, [LEFT, RIGHT])
 

@@ -19,6 +19,7 @@ from xlsxwriter.exceptions import FileCreateError
 from unionxl.figures.model import EXPENSE, INCOME, Totals
 from unionxl.loading.folder import OWN_OUTPUTS
 from unionxl.model.errors import UnionxlError
+from unionxl.outputs import terms as T
 from unionxl.outputs.atomic import write_atomically
 from unionxl.outputs.sheet_layout import print_setup
 from unionxl.outputs.textwidth import display_width
@@ -161,13 +162,13 @@ def sheets(totals: Totals) -> list[tuple[str, list[str], list[list[Cell]]]]:
     return [
         (
             "预算执行",
-            ["科目", "类别", "上级科目", "预算数", "实际数", "执行率", "差额"],
+            [T.ACCOUNT, "类别", "上级科目", T.BUDGET, T.ACTUAL, T.RATE, T.REMAINING],
             budget_rows(totals),
         ),
-        ("捐款活动", ["活动", "捐款金额", "捐款人数", "到账金额", "对账"], campaign_rows(totals)),
+        ("捐款活动", [T.CAMPAIGN, "捐款金额", T.DONORS, "到账金额", "对账"], campaign_rows(totals)),
         (
             "部门参与",
-            ["活动", "部门", "捐款金额", "捐款人数", "在职会员", "参与率"],
+            [T.CAMPAIGN, "部门", "捐款金额", T.DONORS, "在职会员", T.PARTICIPATION],
             department_rows(totals),
         ),
         ("慰问", ["类型", "次数", "人数", "金额"], visit_rows(totals)),
@@ -210,10 +211,10 @@ def budget_rows(totals: Totals) -> list[list[Cell]]:
         )
     rows.append([])
     for label, amount in (
-        ("上年结余", budget.opening_balance),
-        ("本年收入", budget.income_total),
-        ("本年支出", budget.expense_total),
-        ("本年结余", budget.closing_balance),
+        (T.OPENING, budget.opening_balance),
+        (T.INCOME_TOTAL, budget.income_total),
+        (T.EXPENSE_TOTAL, budget.expense_total),
+        (T.CLOSING, budget.closing_balance),
     ):
         rows.append(
             [
@@ -251,7 +252,7 @@ def department_rows(totals: Totals) -> list[list[Cell]]:
     return [
         [
             (d.campaign, "text"),
-            (d.department if d.department is not None else "（部门不详）", "text"),
+            (T.department(d.department), "text"),
             (d.amount, "money"),
             (d.donors, "int"),
             (d.members, "int"),
@@ -285,11 +286,11 @@ def proposal_rows(totals: Totals) -> list[list[Cell]]:
     if p is None:
         return absent("提案")
     return [
-        [("征集提案", "text"), (p.collected, "int")],
-        [("立案及转意见建议", "text"), (p.accepted, "int")],
-        [("其中立案", "text"), (p.filed, "int")],
-        [("已答复", "text"), (p.answered, "int")],
-        [("答复满意", "text"), (p.satisfied, "int")],
+        [(T.COLLECTED, "text"), (p.collected, "int")],
+        [(T.ACCEPTED, "text"), (p.accepted, "int")],
+        [(T.FILED, "text"), (p.filed, "int")],
+        [(T.ANSWERED, "text"), (p.answered, "int")],
+        [(T.SATISFIED, "text"), (p.satisfied, "int")],
     ]
 
 

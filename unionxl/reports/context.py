@@ -1,33 +1,33 @@
-"""Each template's variables, built from an Office and its Totals (SPEC §5).
+"""Each template's variables, built from `Totals` and the office's `Policy` (SPEC §5, §8).
 
-The figures come from `office.totals()`, so a report says exactly what
-`unionxl totals --json` says; the office's tables are read only for what totals does
-not carry (names for lists, member counts, which 立案 were answered). Every value is
-plain text, a number, a list or a dict, as `variables.py` documents them.
+Every figure and every named list comes from `Totals` (the one figures model), so a
+report says exactly what `unionxl totals` says; the policy gives only settings (公示天数,
+联系人 …). Nothing here reads a table. Every value is plain text, a number, a list or a
+dict, as `variables.py` documents them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from unionxl.figures.model import CURRENT_STATUSES, Gift
 from unionxl.model.schema import AWARD_LEVELS
+from unionxl.outputs import terms as T
 from unionxl.reports import variables as V
 from unionxl.reports.fmt import ZERO, date_cn, money, month_cn, percent, period_cn, ratio, upper
 
 if TYPE_CHECKING:
-    from unionxl.figures.model import Budget, Donations, Totals, Visits
-    from unionxl.office import Office
+    from unionxl.figures.model import Budget, Donations, Members, Totals, Visits
+    from unionxl.policy.policy import Policy
 
 DEVIATION = Decimal(10)  # percent: lines off budget by more than this need a note
-CURRENT_STATUSES = ("在职", "退休", "离休")
 GOODS = ("慰问品", "实物")
 INDENT = "\u3000\u3000"  # per level below the top
 BLANK = "＿＿＿＿"
-UNASSIGNED = "未列入科目"
 
 
 @dataclass(frozen=True)
@@ -47,14 +47,14 @@ class Options:
 
 
 def build_context(
-    office: Office, totals: Totals, options: Options, sections: set[str] | None = None
+    totals: Totals, policy: Policy, options: Options, sections: set[str] | None = None
 ) -> dict[str, Any]:
     """Every variable of `sections` (section names of variables.py; default all)."""
     wanted = set(sections or [s.name for s in V.SECTIONS]) | {V.COMMON.name}
     today = options.today or dt.date.today()
     context: dict[str, Any] = {
-        "单位名称": office.unit_name,
-        "年度": totals.year or office.year,
+        "单位名称": totals.unit_name,
+        "年度": totals.year,
         "成文日期": date_cn(today),
         "校验提示": f"数据校验存在 {options.errors} 个错误，本报告仅供核对"
         if options.errors
@@ -62,9 +62,9 @@ def build_context(
     }
     builders = {
         V.BUDGET.name: lambda: budget_vars(totals.budget, options),
-        V.DONATIONS.name: lambda: donation_vars(office, totals.donations, options, today),
-        V.WORK_REPORT.name: lambda: work_report_vars(office, totals),
-        V.VISITS.name: lambda: visit_vars(office),
+        V.DONATIONS.name: lambda: donation_vars(policy, totals.donations, options, today),
+        V.WORK_REPORT.name: lambda: work_report_vars(totals),
+        V.VISITS.name: lambda: visit_vars(totals.visits),
     }
     for name, build in builders.items():
         if name in wanted:
@@ -108,13 +108,13 @@ def budget_vars(budget: Budget | None, options: Options) -> dict[str, Any]:
             else ZERO
         )
         if left:  # journal rows without a (matching) 科目: shown so the table adds up
-            rows.append(line_row(UNASSIGNED, ZERO, left, ""))
+            rows.append(line_row(T.UNASSIGNED, ZERO, left, ""))
         result[key] = rows
         result[f"{kind}合计"] = {
             "预算数": money(planned),
             "决算数": money(total),
             "执行率": percent(ratio(total, planned)),
-            "差额": money(total - planned),
+            "差额": money(T.remaining(planned, total)),
         }
     opening = budget.opening_balance if budget else None
     if budget and opening is None:
@@ -141,7 +141,7 @@ def line_row(name: str, planned: Decimal, actual: Decimal, note: str) -> dict[st
         "预算数": money(planned),
         "决算数": money(actual),
         "执行率": percent(ratio(actual, planned)),
-        "差额": money(actual - planned),
+        "差额": money(T.remaining(planned, actual)),
         "标记": "※" if note else "",
     }
 
@@ -160,11 +160,11 @@ def deviation(actual: Decimal, rate: Decimal | None) -> str:
 
 # --- 捐款 -------------------------------------------------------------------------------
 def donation_vars(
-    office: Office, donations: Donations | None, options: Options, today: dt.date
+    policy: Policy, donations: Donations | None, options: Options, today: dt.date
 ) -> dict[str, Any]:
-    days = office.setting("公示天数", _positive_int) or 5
+    days = policy.value("公示天数")
     campaigns = []
-    names_by_campaign = donor_lists(office) if options.named else {}
+    names_by_campaign = donor_lists(donations) if options.named and donations else {}
     for campaign in donations.campaigns if donations else ():
         names = names_by_campaign.get(campaign.campaign, [])
         campaigns.append(
@@ -177,7 +177,7 @@ def donation_vars(
                 "到账金额": "" if campaign.received is None else money(campaign.received),
                 "部门": [
                     {
-                        "部门": d.department or "（未填部门）",
+                        "部门": T.department(d.department),
                         "人次": d.donors,
                         "金额": money(d.amount),
                         "占比": percent(ratio(d.amount, campaign.amount)),
@@ -194,54 +194,22 @@ def donation_vars(
         "公示天数": days,
         "公示开始": date_cn(today),
         "公示截止": date_cn(today + dt.timedelta(days=days - 1)),
-        "联系人": office.setting("联系人") or BLANK,
-        "联系电话": office.setting("联系电话") or BLANK,
+        "联系人": policy.value("联系人") or BLANK,
+        "联系电话": policy.value("联系电话") or BLANK,
     }
 
 
-def _positive_int(raw: Any) -> int | None:
-    from unionxl.model.values import parse_int
-
-    value = parse_int(raw)
-    return value if value and value > 0 else None
-
-
-def department_order(office: Office) -> dict[str, int]:
-    """部门 sheet order, then the order members' departments first appear."""
-    order: dict[str, int] = {}
-    for row in office.table("部门") or []:
-        order.setdefault(row["部门"], len(order))
-    for member in office.members.values():
-        order.setdefault(member["部门"], len(order))
-    return order
-
-
-def donor_lists(office: Office) -> dict[str, list[dict[str, Any]]]:
-    """Per campaign: 序号, 姓名, 金额 per donor (by 工号, else 姓名), in sheet order.
+def donor_lists(donations: Donations) -> dict[str, list[dict[str, Any]]]:
+    """Per campaign: 序号, 姓名, 金额 per donor, in sheet order.
 
     Nothing else about a person ever enters a public notice (no 工号, 身份证号, 手机).
     """
-    amounts: dict[str, dict[str, Decimal]] = defaultdict(dict)
-    names: dict[str, dict[str, str]] = defaultdict(dict)
-    members = office.members
-    for row in office.table("捐款明细") or []:
-        values = row.values
-        campaign, number, amount = values.get("活动"), values.get("工号"), values.get("金额")
-        if not campaign or amount is None:
-            continue
-        key = f"#{number}" if number else values.get("姓名") or ""
-        if key not in names[campaign]:
-            member = members.get(number) if number else None
-            names[campaign][key] = (member["姓名"] if member else None) or values.get("姓名") or ""
-            amounts[campaign][key] = amount
-        else:
-            amounts[campaign][key] += amount
     return {
         campaign: [
-            {"序号": i, "姓名": names[campaign][key], "金额": money(amount)}
-            for i, (key, amount) in enumerate(per_donor.items(), 1)
+            {"序号": i, "姓名": donor.name, "金额": money(donor.amount)}
+            for i, donor in enumerate(people, 1)
         ]
-        for campaign, per_donor in amounts.items()
+        for campaign, people in donations.donors.items()
     }
 
 
@@ -258,15 +226,15 @@ def in_columns(people: list[dict[str, Any]], per_row: int) -> list[dict[str, str
 
 
 # --- 工作报告 ---------------------------------------------------------------------------
-def work_report_vars(office: Office, totals: Totals) -> dict[str, Any]:
-    result = member_vars(office)
-    result.update(proposal_vars(office, totals))
+def work_report_vars(totals: Totals) -> dict[str, Any]:
+    result = member_vars(totals.members)
+    result.update(proposal_vars(totals))
     result["捐款句"] = [
         f"组织“{c.campaign}”活动，{c.donors} 人次参加，捐款 {money(c.amount)} 元。"
         for c in (totals.donations.campaigns if totals.donations else ())
     ]
     result.update(visit_summary(totals.visits))
-    result.update(award_vars(office))
+    result.update(award_vars(totals))
     budget = totals.budget
     if budget:
         closing = budget.closing_balance
@@ -279,52 +247,45 @@ def work_report_vars(office: Office, totals: Totals) -> dict[str, Any]:
     return result
 
 
-def member_vars(office: Office) -> dict[str, Any]:
-    members = list(office.members.values())
-    by_status = Counter(m["状态"] for m in members if m["状态"])
-    current = [m for m in members if m["状态"] in CURRENT_STATUSES]
-    women = sum(1 for m in current if m["性别"] == "女")
-    parts = [f"{s} {by_status[s]} 人" for s in CURRENT_STATUSES if by_status[s]]
-    sentence = f"现有会员 {len(current)} 人"
+def member_vars(members: Members | None) -> dict[str, Any]:
+    by_status = dict(members.by_status) if members else {}
+    current = members.current if members else 0
+    women = members.women if members else 0
+    parts = [f"{s} {by_status[s]} 人" for s in CURRENT_STATUSES if by_status.get(s)]
+    sentence = f"现有会员 {current} 人"
     if parts:
         sentence += "，其中" + "、".join(parts)
-    if any(m["性别"] for m in current):
+    if members and members.any_gender:
         sentence += f"，女会员 {women} 人"
-    gone = [f"{s} {by_status[s]} 人" for s in by_status if s not in CURRENT_STATUSES]
+    gone = [f"{s} {n} 人" for s, n in by_status.items() if s not in CURRENT_STATUSES]
     if gone:
         sentence += "；名册中另有" + "、".join(gone)
-    per_dept: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in current:
-        per_dept[m["部门"] or "（未填部门）"][m["状态"]] += 1
-    order = department_order(office)
     return {
-        "会员句": sentence + "。" if members else "（台账中没有会员名册。）",
-        "会员总数": len(current),
+        "会员句": sentence + "。" if members and by_status else "（台账中没有会员名册。）",
+        "会员总数": current,
         "女会员数": women,
         "会员按状态": [{"状态": s, "人数": n} for s, n in by_status.items()],
-        "会员合计": {**{s: by_status[s] for s in CURRENT_STATUSES}, "合计": len(current)},
+        "会员合计": {**{s: by_status.get(s, 0) for s in CURRENT_STATUSES}, "合计": current},
         "会员按部门": [
             {
-                **{s: per_dept[d][s] for s in CURRENT_STATUSES},
-                "部门": d,
-                "合计": sum(per_dept[d].values()),
+                **{s: d.of(s) for s in CURRENT_STATUSES},
+                "部门": T.department(d.department),
+                "合计": d.count,
             }
-            for d in sorted(per_dept, key=lambda d: order.get(d, len(order)))
+            for d in (members.by_department if members else ())
         ],
     }
 
 
-def proposal_vars(office: Office, totals: Totals) -> dict[str, Any]:
+def proposal_vars(totals: Totals) -> dict[str, Any]:
     proposals = totals.proposals
-    filed_rows = [r for r in office.table("提案") or [] if r["审查结果"] == "立案"]
-    answered = sum(1 for r in filed_rows if r["答复日期"] or r["满意度"])
-    grades = Counter(r["满意度"] for r in filed_rows if r["满意度"])
+    grades = dict(proposals.filed_grades) if proposals else {}
     figures = {
         "征集": proposals.collected if proposals else 0,
         "确定": proposals.accepted if proposals else 0,
         "立案": proposals.filed if proposals else 0,
-        "立案已答复": answered,
-        "立案满意": grades["满意"],
+        "立案已答复": proposals.filed_answered if proposals else 0,
+        "立案满意": grades.get("满意", 0),
     }
     return {
         "提案": figures,
@@ -332,21 +293,21 @@ def proposal_vars(office: Office, totals: Totals) -> dict[str, Any]:
     }
 
 
-def proposal_sentence(figures: dict[str, int], grades: Counter[str]) -> str:
+def proposal_sentence(figures: dict[str, int], grades: dict[str, int]) -> str:
     """征集提案 30 件，确定 28 件，正式立案 4 件，4 项立案提案均得到提案人“满意”回复。"""
     text = f"征集提案 {figures['征集']} 件，确定 {figures['确定']} 件，"
     filed = figures["立案"]
     if not filed:
         return text + "无正式立案提案。"
     text += f"正式立案 {filed} 件，"
-    if grades["满意"] == filed:
+    if grades.get("满意", 0) == filed:
         both = "均" if filed > 1 else ""
         return text + f"{filed} 项立案提案{both}得到提案人“满意”回复。"
     answered = figures["立案已答复"]
     if not answered:
         return text + "立案提案正在办理中。"
     text += f"已答复 {answered} 项"
-    given = [f"“{g}” {grades[g]} 项" for g in ("满意", "基本满意", "不满意") if grades[g]]
+    given = [f"“{g}” {grades[g]} 项" for g in ("满意", "基本满意", "不满意") if grades.get(g)]
     if given:
         text += "，提案人评价" + "、".join(given)
     if answered < filed:
@@ -370,26 +331,24 @@ def visit_summary(visits: Visits | None) -> dict[str, Any]:
     }
 
 
-def award_vars(office: Office) -> dict[str, Any]:
-    table = office.table("获奖")
+def award_vars(totals: Totals) -> dict[str, Any]:
+    awards = totals.awards
     honours: dict[str, dict[str, list[str]]] = {level: {} for level in AWARD_LEVELS}
-    counts: Counter[str] = Counter()
-    for row in table or []:
-        level = row["级别"]
-        if not level or not row["荣誉"]:
-            continue
-        counts[level] += 1
-        honours.setdefault(level, {}).setdefault(row["荣誉"], []).append(row["获奖对象"] or "")
+    for entry in awards.honours if awards else ():
+        if entry.level:
+            named = honours.setdefault(entry.level, {})
+            named.setdefault(entry.honour or "（荣誉名称未填）", []).append(entry.subject)
+    counts = {a.level: a.count for a in awards.by_level} if awards else {}
     levels = [
         {
             "级别": level,
-            "项数": counts[level],
+            "项数": counts.get(level, 0),
             "名单": "、".join(f"{h}（{'、'.join(who)}）" for h, who in honours[level].items()),
         }
         for level in honours
-        if counts[level]
+        if counts.get(level, 0)
     ]
-    if table is None:
+    if awards is None:
         sentence = "（台账中没有获奖表。）"
     elif not levels:
         sentence = "本年度无获奖记录。"
@@ -401,24 +360,24 @@ def award_vars(office: Office) -> dict[str, Any]:
 
 
 # --- 慰问发放 ---------------------------------------------------------------------------
-def visit_vars(office: Office) -> dict[str, Any]:
-    groups: dict[tuple[dt.date, str], list[Any]] = defaultdict(list)
+def visit_vars(visits: Visits | None) -> dict[str, Any]:
+    groups: dict[tuple[dt.date, str], list[Gift]] = defaultdict(list)
     kinds: dict[str, int] = {}
-    for row in office.table("慰问登记") or []:
-        if row["日期"] and row["类型"]:
-            kinds.setdefault(row["类型"], len(kinds))
-            groups[(row["日期"].replace(day=1), row["类型"])].append(row)
+    for gift in visits.gifts if visits else ():
+        if gift.date:
+            kinds.setdefault(gift.type, len(kinds))
+            groups[(gift.date.replace(day=1), gift.type)].append(gift)
     tables = []
     for month, kind in sorted(groups, key=lambda k: (k[0], kinds[k[1]])):
-        rows = sorted(groups[(month, kind)], key=lambda r: r["日期"])
-        total = sum((r["金额"] or ZERO for r in rows), ZERO)
+        gifts = sorted(groups[(month, kind)], key=lambda g: g.date or month)
+        total = sum((g.amount or ZERO for g in gifts), ZERO)
         tables.append(
             {
                 "标题": f"{month_cn(month)}{kind}发放签收表",
                 "类型": kind,
                 "月份": month_cn(month),
-                "行": [visit_line(office, i, r) for i, r in enumerate(rows, 1)],
-                "人次": len(rows),
+                "行": [visit_line(i, g) for i, g in enumerate(gifts, 1)],
+                "人次": len(gifts),
                 "合计金额": money(total),
                 "合计大写": upper(total),
             }
@@ -426,14 +385,12 @@ def visit_vars(office: Office) -> dict[str, Any]:
     return {"发放表": tables}
 
 
-def visit_line(office: Office, index: int, row: Any) -> dict[str, Any]:
-    member = office.members.get(row["工号"])
-    form = row["形式"] or ""
-    amount = money(row["金额"])
+def visit_line(index: int, gift: Gift) -> dict[str, Any]:
+    amount = money(gift.amount)
     return {
         "序号": index,
-        "姓名": row["姓名"] or (member["姓名"] if member else ""),
-        "部门": member["部门"] if member else "",
-        "事由": row["事由"] or row["类型"],
-        "金额物品": f"{form} {amount}" if form in GOODS else amount,
+        "姓名": gift.name,
+        "部门": gift.department or "",
+        "事由": gift.reason or gift.type,
+        "金额物品": f"{gift.form} {amount}" if gift.form in GOODS else amount,
     }

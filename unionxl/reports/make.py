@@ -26,7 +26,9 @@ from unionxl.reports.doctor import TemplateInfo, examine
 from unionxl.reports.render import render
 
 if TYPE_CHECKING:
-    from unionxl.office import Office
+    from unionxl.checks.run import CheckReport
+    from unionxl.figures.model import Totals
+    from unionxl.policy.policy import Policy
 
 BUILTIN = Path(__file__).resolve().parents[1] / "templates"
 # A report is skipped when the office keeps none of its data: all these lists are empty.
@@ -100,7 +102,9 @@ def check_templates(
 
 
 def make_reports(
-    office: Office,
+    report: CheckReport,
+    totals: Totals,
+    policy: Policy,
     out: str | Path,
     *,
     only: Iterable[str] | None = None,
@@ -111,18 +115,17 @@ def make_reports(
     today: dt.date | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> ReportResult:
-    """Fill the report templates from `office` and write one .docx each into `out`."""
+    """Fill the report templates from the office's figures and write one .docx each into
+    `out`; `report` (the data check) decides whether they may be made at all."""
     infos = check_templates(templates, only)
     problems = [p for info in infos for p in info.problems]
     if problems:
         raise TemplateProblems(problems)
-    report = office.check()
     errors = report.errors + len(report.unreadable)
     if errors and not force:
-        raise DataHasErrors(errors, office.folder)
-    if office.year is None:
+        raise DataHasErrors(errors, totals.folder or Path("."))
+    if totals.year is None:
         raise UnionxlError("不知道报告年度：请在“设置”表填写“年度”，或加 --year")
-    totals = office.totals()
     options = Options(named=named, today=today, errors=errors)
     result = ReportResult(errors=errors)
     out = Path(out)
@@ -130,7 +133,7 @@ def make_reports(
         raise UnionxlError(f"{out} 是一个文件，--out 需要一个文件夹")
     for info in infos:
         sections = {V.SECTION_OF[name] for name in info.variables}
-        context = build_context(office, totals, options, sections)
+        context = build_context(totals, policy, options, sections)
         keys, reason = NEEDS.get(info.name, ((), ""))
         if keys and all(k in context and not context[k] for k in keys):
             result.skipped.append(f"{info.name}：{reason}")

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
+from unionxl.data.office_data import OfficeData
 from unionxl.model.findings import Finding
 
-if TYPE_CHECKING:
-    from unionxl.office import Office
-
-Rule = Callable[["Office"], Iterable[Finding]]
+Rule = Callable[["OfficeData"], Iterable[Finding]]
 
 
 def all_rules() -> list[Rule]:
@@ -26,7 +23,7 @@ def all_rules() -> list[Rule]:
     ]
 
 
-def run_rules(office: Office) -> list[Finding]:
+def run_rules(office: OfficeData) -> list[Finding]:
     found: list[Finding] = []
     for rule in all_rules():
         found.extend(rule(office))

@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from unionxl.checks.rules.helpers import repeats, yuan
+from unionxl.data.office_data import OfficeData
 from unionxl.model.findings import WARNING, Finding
 
-if TYPE_CHECKING:
-    from unionxl.office import Office
 
-
-def check(office: Office) -> Iterator[Finding]:
+def check(office: OfficeData) -> Iterator[Finding]:
     table = office.table("捐款明细")
     if table is None:
         return
@@ -84,7 +81,7 @@ def check_donor(table, row, members) -> Iterator[Finding]:
         )
 
 
-def check_received(office: Office, sums: dict[str, Decimal]) -> Iterator[Finding]:
+def check_received(office: OfficeData, sums: dict[str, Decimal]) -> Iterator[Finding]:
     table = office.table("捐款活动")
     if table is None:
         return

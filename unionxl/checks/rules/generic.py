@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
+from unionxl.data.office_data import OfficeData
 from unionxl.model.findings import WARNING, Finding
 from unionxl.model.schema import Kind
 from unionxl.model.tables import Table
 from unionxl.model.values import SPACES
 
-if TYPE_CHECKING:
-    from unionxl.office import Office
 
-
-def check(office: Office) -> Iterator[Finding]:
+def check(office: OfficeData) -> Iterator[Finding]:
     for table in office.tables.values():
         yield from check_table(table)
 

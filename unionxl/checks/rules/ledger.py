@@ -1,49 +1,22 @@
-"""预算 and 收支明细 rules (SPEC §3), plus the 设置 values they depend on."""
+"""预算 and 收支明细 rules (SPEC §3). The 设置 values are checked by the policy."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from unionxl.checks.rules.helpers import repeats, yuan
-from unionxl.model import values as V
+from unionxl.data.office_data import OfficeData
 from unionxl.model.findings import WARNING, Finding
 
-if TYPE_CHECKING:
-    from unionxl.office import Office
 
-PASS_THROUGH_WORDS = ("医疗互助", "一日捐", "母亲健康")
-
-
-def check(office: Office) -> Iterator[Finding]:
-    yield from check_settings(office)
+def check(office: OfficeData) -> Iterator[Finding]:
     yield from check_budget(office)
     yield from check_journal(office)
 
 
-def check_settings(office: Office) -> Iterator[Finding]:
-    table = office.table("设置")
-    if table is None:
-        return
-    for key, parse, what in (
-        ("年度", V.parse_int, "四位数年份，如 2023"),
-        ("上年结余", V.parse_money, "金额，如 1286543.21"),
-        ("提案附议最少人数", V.parse_int, "整数，如 2"),
-    ):
-        if key not in office.settings:
-            continue
-        row, raw = office.settings[key]
-        if V.is_blank(raw):
-            continue
-        try:
-            parse(raw)
-        except V.BadValue:
-            yield table.finding(row, "值", "settings.value", f"设置“{key}”的值“{raw}”应为{what}")
-
-
-def check_budget(office: Office) -> Iterator[Finding]:
+def check_budget(office: OfficeData) -> Iterator[Finding]:
     table = office.table("预算")
     if table is None:
         return
@@ -71,12 +44,12 @@ def check_budget(office: Office) -> Iterator[Finding]:
     yield from check_overspending(office)
 
 
-def unknown_account(name: str, office: Office) -> str:
+def unknown_account(name: str, office: OfficeData) -> str:
     source = "“科目”表" if office.table("科目") else "内置科目表（工会会计制度）"
     return f"科目“{name}”不在{source}中，请核对科目名称"
 
 
-def check_overspending(office: Office) -> Iterator[Finding]:
+def check_overspending(office: OfficeData) -> Iterator[Finding]:
     budget, journal = office.table("预算"), office.table("收支明细")
     if budget is None or journal is None:
         return
@@ -106,7 +79,7 @@ def check_overspending(office: Office) -> Iterator[Finding]:
             )
 
 
-def check_journal(office: Office) -> Iterator[Finding]:
+def check_journal(office: OfficeData) -> Iterator[Finding]:
     table = office.table("收支明细")
     if table is None:
         return
@@ -163,8 +136,8 @@ def check_journal(office: Office) -> Iterator[Finding]:
         )
 
 
-def pass_through_words(office: Office) -> list[str]:
-    words = list(PASS_THROUGH_WORDS)
+def pass_through_words(office: OfficeData) -> list[str]:
+    words = list(office.policy.words("代管资金"))
     campaigns = office.table("捐款活动")
     if campaigns is not None:
         words += [r["活动"] for r in campaigns if r["活动"] and len(r["活动"]) >= 2]

@@ -5,20 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from unionxl.checks.rules.helpers import repeats
+from unionxl.data.office_data import OfficeData
 from unionxl.model import idcard
 from unionxl.model.findings import WARNING, Finding
 from unionxl.model.tables import Row, Table
 
-if TYPE_CHECKING:
-    from unionxl.office import Office
-
 PHONE = re.compile(r"^1\d{10}$")
 
 
-def check(office: Office, today: dt.date | None = None) -> Iterator[Finding]:
+def check(office: OfficeData, today: dt.date | None = None) -> Iterator[Finding]:
     table = office.table("会员")
     if table is None:
         return
@@ -57,7 +54,7 @@ def check(office: Office, today: dt.date | None = None) -> Iterator[Finding]:
             )
 
 
-def department_names(office: Office) -> set[str] | None:
+def department_names(office: OfficeData) -> set[str] | None:
     table = office.table("部门")
     if table is None or not table.has("部门"):
         return None

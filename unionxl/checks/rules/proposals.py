@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from unionxl.checks.rules.helpers import repeats
+from unionxl.data.office_data import OfficeData
 from unionxl.model.findings import WARNING, Finding
 
-if TYPE_CHECKING:
-    from unionxl.office import Office
 
-
-def check(office: Office) -> Iterator[Finding]:
+def check(office: OfficeData) -> Iterator[Finding]:
     table = office.table("提案")
     if table is None:
         return

@@ -7,27 +7,24 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING
 
 from unionxl.checks.rules.helpers import yuan
+from unionxl.data.office_data import OfficeData
 from unionxl.model.festivals import STATUTORY, is_festival_kind, named_festival, next_festival
 from unionxl.model.findings import ERROR, WARNING, Finding
 from unionxl.model.tables import Row, Table
 
-if TYPE_CHECKING:
-    from unionxl.office import Office
-
-FORBIDDEN_FESTIVAL_FORMS = ("现金", "购物卡", "购物券", "代金券", "储值卡", "提货券")
 FESTIVAL_WINDOW_DAYS = 30
 RETIRED = ("退休", "离休")
 
 
-def check(office: Office) -> Iterator[Finding]:
+def check(office: OfficeData) -> Iterator[Finding]:
     table = office.table("慰问登记")
     if table is None:
         return
-    standards = {r["类型"]: r for r in office.table("慰问标准") or () if r["类型"]}
-    has_standards = office.table("慰问标准") is not None
+    has_standards = office.policy.visit_standards is not None
+    standards = office.policy.visit_standards or {}
+    forbidden = office.policy.words("节日禁止形式")
     members = office.members if office.table("会员") is not None else None
     year = office.year
     # 800k rows at 300k members: each check is guarded by a cheap test, so the
@@ -63,7 +60,9 @@ def check(office: Office) -> Iterator[Finding]:
         ):
             yield from check_standard(table, row, standard, member)
         if is_festival_kind(kind):
-            for column, rule, message, severity in festival_problems(kind, row["形式"] or "", day):
+            for column, rule, message, severity in festival_problems(
+                kind, row["形式"] or "", day, forbidden
+            ):
                 yield table.finding(row, column, rule, message, severity=severity)
     yield from check_yearly_caps(table, standards)
     yield from check_birthdays(table)
@@ -111,12 +110,12 @@ def check_standard(table: Table, row: Row, standard: Row, member: Row | None) ->
 
 @cache
 def festival_problems(
-    kind: str, form: str, day: dt.date | None
+    kind: str, form: str, day: dt.date | None, forbidden: tuple[str, ...]
 ) -> tuple[tuple[str, str, str, str], ...]:
     """(column, rule, message, severity) for a festival 慰问; cached, as a year has few
     distinct (类型, 形式, 日期) triples."""
     problems = []
-    bad = next((f for f in FORBIDDEN_FESTIVAL_FORMS if f in form), None)
+    bad = next((f for f in forbidden if f in form), None)
     if bad:
         problems.append(
             (
