@@ -58,7 +58,6 @@ if __package__ in (None, ""):  # run as a script: make `unionxl` importable from
 from unionxl.model.schema import (  # noqa: E402
     AWARDS,
     BUDGET,
-    BUILTIN_ACCOUNTS,
     CAMPAIGNS,
     DEPARTMENTS,
     DONATIONS,
@@ -71,6 +70,8 @@ from unionxl.model.schema import (  # noqa: E402
     Kind,
     TableSpec,
 )
+from unionxl.policy import packs  # noqa: E402
+from unionxl.policy.packs import BUILTIN_ACCOUNTS  # noqa: E402
 
 YEAR = 2023
 SCHOOL = "闽东师范学院"
@@ -467,18 +468,11 @@ def _month_end(month: int) -> dt.date:
 # 慰问
 # ---------------------------------------------------------------------------------------
 
-# (类型, 每次上限, 每人每年上限, 对象) - 闽工〔2018〕158号
-VISIT_STANDARDS: tuple[tuple[str, int | None, int | None, str], ...] = (
-    ("节日慰问", None, 1300, "全部"),
-    ("生日慰问", 300, 300, "在职"),
-    ("住院慰问", 500, None, "全部"),
-    ("住院慰问（手术）", 1000, None, "全部"),
-    ("生育慰问", 500, None, "在职"),
-    ("会员去世慰问", 2000, 2000, "全部"),
-    ("直系亲属去世慰问", 1000, None, "全部"),
-    ("退休慰问", 500, 500, "全部"),
+# (类型, 每次上限, 每人每年上限, 对象): the built-in pack, as `unionxl new` writes it.
+VISIT_STANDARDS: tuple[tuple[str, int | None, int | None, str], ...] = tuple(
+    (c.type, c.per_visit, c.per_year, c.target) for c in packs.VISIT_CAPS
 )
-POLICY = "闽工〔2018〕158号"
+POLICY = packs.FUJIAN_2018
 FESTIVAL, BIRTHDAY = "节日慰问", "生日慰问"
 HOSPITAL_VISIT, SURGERY, CHILDBIRTH = "住院慰问", "住院慰问（手术）", "生育慰问"
 MEMBER_DEATH, RELATIVE_DEATH, RETIREMENT = "会员去世慰问", "直系亲属去世慰问", "退休慰问"
@@ -1354,7 +1348,7 @@ def write_visits(folder: Path, visits: Visits) -> tuple[Path, dict[str, int]]:
         (kind, Fen(each * 100) if each else None, Fen(year * 100) if year else None, target, POLICY)
         for kind, each, year, target in VISIT_STANDARDS
     ]
-    book.sheet(VISIT_RULES, standards, extra=("依据",))
+    book.sheet(VISIT_RULES, standards)
     rows = [
         (v.date, v.member.no, v.member.name, v.kind, Fen(v.fen), v.form, v.handler, v.reason)
         for v in visits.rows

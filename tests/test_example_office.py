@@ -26,12 +26,12 @@ if str(ROOT) not in sys.path:  # `scripts` is not an installed package
 
 from scripts.make_office import FILES, make_office  # noqa: E402
 from unionxl.model.schema import (  # noqa: E402
-    BUILTIN_ACCOUNTS,
     BY_NAME,
     MEMBER_STATUSES,
     REVIEW_RESULTS,
     SATISFACTION,
 )
+from unionxl.policy.packs import BUILTIN_ACCOUNTS  # noqa: E402
 
 COMMITTED = ROOT / "workbooks"
 YEAR = 2023

@@ -13,8 +13,10 @@ import unionxl
 from tests.conftest import clean_tables
 from unionxl import UnionxlError
 from unionxl.cli import main as cli_main
-from unionxl.model.schema import BY_NAME, TABLES, VISIT_FORMS, Kind
-from unionxl.outputs.blank import FUJIAN_2018_CAPS, WORKBOOKS, create_office
+from unionxl.model.schema import BY_NAME, TABLES, Kind
+from unionxl.outputs.blank import ALLOWED_FORMS, WORKBOOKS, create_office
+from unionxl.policy import packs
+from unionxl.policy.keys import SETTING_KEYS
 
 LAST = 1048576
 
@@ -89,7 +91,7 @@ def test_every_choice_column_refuses_other_values(blank):
 
 def test_visit_form_and_lists_from_other_sheets_warn(blank):
     form = validations(sheet_of(blank, "慰问登记"))["F"]
-    assert form.type == "list" and form.formula1 == '"' + ",".join(VISIT_FORMS) + '"'
+    assert form.type == "list" and form.formula1 == '"' + ",".join(ALLOWED_FORMS) + '"'
     assert form.errorStyle == "warning"
     department = validations(sheet_of(blank, "会员"))["F"]
     assert department.formula1 == "'部门'!$A$2:$A$2001" and department.errorStyle == "warning"
@@ -117,15 +119,20 @@ def test_formats_keep_identifiers_as_text_and_money_exact(blank):
 
 def test_prefilled_settings_chart_and_caps(blank):
     settings = [[c.value for c in row] for row in sheet_of(blank, "设置").iter_rows(min_row=2)]
-    assert settings == [
+    assert [row[:2] for row in settings[:4]] == [
         ["单位名称", "测试学院工会"],
         ["年度", 2023],
         ["上年结余", 0],
-        ["提案附议最少人数", 2],
+        ["提案附议最少人数", "2"],
     ]
+    # the blank 设置 sheet offers exactly the keys of the policy table, each explained
+    assert [row[0] for row in settings] == [k.key for k in SETTING_KEYS]
+    assert all(row[3] for row in settings)
     caps = [tuple(c.value for c in row) for row in sheet_of(blank, "慰问标准").iter_rows(min_row=2)]
-    assert caps == list(FUJIAN_2018_CAPS)
-    assert ("节日慰问", None, 1300, "全部") in caps
+    assert caps == [(c.type, c.per_visit, c.per_year, c.target, c.basis) for c in packs.VISIT_CAPS]
+    assert ("节日慰问", None, 1300, "全部", "闽工〔2018〕158号") in caps
+    words = [tuple(c.value for c in row)[:2] for row in sheet_of(blank, "词表").iter_rows(min_row=2)]
+    assert ("八项规定", "购物卡") in words and ("节日禁止形式", "现金") in words
     office = unionxl.load(blank)
     assert office.year == 2023 and office.unit_name == "测试学院工会"
     assert "会员活动支出" in office.accounts
@@ -171,7 +178,7 @@ def test_defaults_and_cli(tmp_path, capsys):
     assert cli_main(["new", str(folder)]) == 0
     out = capsys.readouterr().out
     assert all(f"已生成 {folder / name}" in out for name in WORKBOOKS)
-    settings = dict(row for row in sheet_of(folder, "设置").iter_rows(min_row=2, values_only=True))
+    settings = dict(row[:2] for row in sheet_of(folder, "设置").iter_rows(min_row=2, values_only=True))
     assert settings["年度"] == dt.date.today().year and settings["单位名称"] == "（请填写单位名称）"
     assert cli_main(["new", str(folder)]) == 2
     assert "不会覆盖" in capsys.readouterr().err

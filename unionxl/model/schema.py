@@ -33,6 +33,8 @@ class Column:
     choices: tuple[str, ...] = ()
     synonyms: dict[str, str] = field(default_factory=dict)  # accepted spelling -> canonical
     sensitive: bool = False  # personal data: masked in logs and public reports
+    # The header is required but a cell may stay blank (设置's 值: blank = the default).
+    blank_ok: bool = False
     hint: str = ""  # what to type, for the 说明 sheet of `unionxl new`
 
     @property
@@ -70,15 +72,16 @@ REVIEW_RESULTS = ("立案", "转意见建议", "不予立案", "撤回")
 SATISFACTION = ("满意", "基本满意", "不满意")
 AWARD_LEVELS = ("国家级", "省级", "市级", "校级")
 AWARD_SUBJECTS = ("个人", "集体", "家庭")
-VISIT_FORMS = ("慰问品", "慰问金", "现金", "购物卡", "购物券", "代金券", "实物")
 
 SETTINGS = TableSpec(
     "设置",
     (
-        Column("项目", Kind.KEY, required=True, hint="单位名称、年度、上年结余、提案附议最少人数"),
-        Column("值", Kind.TEXT, required=True),
+        Column("项目", Kind.KEY, required=True, hint="设置项的名称，见“说明”列"),
+        Column("值", Kind.TEXT, required=True, blank_ok=True, hint="不填则用默认值"),
+        Column("依据", Kind.TEXT, hint="这一项所依据的文件，如 本校工会〔2023〕5号"),
+        Column("说明", Kind.TEXT, hint="这一项的含义和不填时的默认值"),
     ),
-    description="单位名称、年度、上年结余等设置（每行一项）",
+    description="单位名称、年度、上年结余及各项政策设置（每行一项）",
 )
 
 DEPARTMENTS = TableSpec(
@@ -188,6 +191,7 @@ VISIT_RULES = TableSpec(
         Column("每次上限", Kind.MONEY),
         Column("每人每年上限", Kind.MONEY),
         Column("对象", Kind.CHOICE, choices=VISIT_TARGETS),
+        Column("依据", Kind.TEXT, hint="标准所依据的文件，如 闽工〔2018〕158号"),
     ),
     description="慰问标准（上限金额，按本省/本校文件填写）",
 )
@@ -240,8 +244,19 @@ AWARDS = TableSpec(
     description="评先评优获奖情况",
 )
 
+WORDS = TableSpec(
+    "词表",
+    (
+        Column("类别", Kind.KEY, required=True, hint="八项规定、行政承担、节日禁止形式、代管资金"),
+        Column("词", Kind.KEY, required=True),
+        Column("依据", Kind.TEXT),
+    ),
+    description="检查摘要和慰问形式所用的词表（填写某一类别即替换该类别的内置词表）",
+)
+
 TABLES: tuple[TableSpec, ...] = (
     SETTINGS,
+    WORDS,
     DEPARTMENTS,
     MEMBERS,
     ACCOUNTS,
@@ -256,28 +271,3 @@ TABLES: tuple[TableSpec, ...] = (
 )
 
 BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES}
-
-# Built-in chart (SPEC §2): used when the office keeps no `科目` sheet.
-# (科目, 类别, 上级科目 or None)
-BUILTIN_ACCOUNTS: tuple[tuple[str, str, str | None], ...] = (
-    ("会费收入", "收入", None),
-    ("拨缴经费收入", "收入", None),
-    ("上级补助收入", "收入", None),
-    ("行政补助收入", "收入", None),
-    ("附属单位上缴收入", "收入", None),
-    ("投资收益", "收入", None),
-    ("其他收入", "收入", None),
-    ("职工活动支出", "支出", None),
-    ("职工教育支出", "支出", "职工活动支出"),
-    ("文体活动支出", "支出", "职工活动支出"),
-    ("宣传活动支出", "支出", "职工活动支出"),
-    ("劳模职工疗休养支出", "支出", "职工活动支出"),
-    ("会员活动支出", "支出", "职工活动支出"),
-    ("其他活动支出", "支出", "职工活动支出"),
-    ("职工服务支出", "支出", None),
-    ("维权支出", "支出", None),
-    ("业务支出", "支出", None),
-    ("资本性支出", "支出", None),
-    ("对附属单位的支出", "支出", None),
-    ("其他支出", "支出", None),
-)

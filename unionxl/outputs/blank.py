@@ -27,12 +27,14 @@ from typing import Any
 
 from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import column_letter
-from unionxl.model.schema import BUILTIN_ACCOUNTS, BY_NAME, VISIT_FORMS, Column, Kind, TableSpec
+from unionxl.model.schema import BY_NAME, Column, Kind, TableSpec
 from unionxl.outputs.atomic import write_atomically
+from unionxl.policy import packs
+from unionxl.policy.keys import SETTING_KEYS
 
 # Workbook -> the tables it holds (every table of the schema exactly once).
 WORKBOOKS: dict[str, tuple[str, ...]] = {
-    "经费.xlsx": ("设置", "科目", "预算", "收支明细"),
+    "经费.xlsx": ("设置", "词表", "科目", "预算", "收支明细"),
     "会员名册.xlsx": ("部门", "会员"),
     "捐款.xlsx": ("捐款活动", "捐款明细"),
     "慰问.xlsx": ("慰问标准", "慰问登记"),
@@ -45,17 +47,8 @@ LIST_ROWS = 2000  # rows of a list kept in another sheet that a dropdown offers
 
 UNIT_PLACEHOLDER = "（请填写单位名称）"
 
-# Fujian 2018 (闽工〔2018〕158号) caps, as SPEC §2 gives them: 类型, 每次上限, 每人每年上限, 对象.
-FUJIAN_2018_CAPS: tuple[tuple[str, int | None, int | None, str], ...] = (
-    ("节日慰问", None, 1300, "全部"),
-    ("生日慰问", 300, 300, "全部"),
-    ("住院慰问", 500, None, "全部"),
-    ("住院手术慰问", 1000, None, "全部"),
-    ("会员去世慰问", 2000, None, "全部"),
-    ("直系亲属去世慰问", 1000, None, "全部"),
-    ("生育慰问", 500, None, "全部"),
-    ("退休慰问", 500, None, "全部"),
-)
+FORBIDDEN_FOR_FESTIVALS = packs.WORDS["节日禁止形式"].words
+ALLOWED_FORMS = tuple(f for f in packs.VISIT_FORMS if f not in FORBIDDEN_FOR_FESTIVALS)
 
 # (table, column) -> (table, column) whose values a dropdown offers (same workbook).
 LISTS_FROM: dict[tuple[str, str], tuple[str, str]] = {
@@ -68,8 +61,10 @@ LISTS_FROM: dict[tuple[str, str], tuple[str, str]] = {
 }
 # Free-text columns with suggested values (warn, do not refuse).
 SUGGESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("慰问登记", "形式"): VISIT_FORMS,
-    ("设置", "项目"): ("单位名称", "年度", "上年结余", "提案附议最少人数"),
+    # only the forms every kind allows (festival gifts may not be cash or cards)
+    ("慰问登记", "形式"): ALLOWED_FORMS,
+    ("设置", "项目"): tuple(k.key for k in SETTING_KEYS),
+    ("词表", "类别"): tuple(w.category for w in packs.WORD_LISTS),
 }
 
 KIND_TEXT = {
@@ -118,8 +113,9 @@ def create_office(
     settings = settings_rows(year or dt.date.today().year, unit or UNIT_PLACEHOLDER)
     prefilled: dict[str, list[list[Any]]] = {
         "设置": settings,
-        "科目": [[None, name, kind, parent] for name, kind, parent in BUILTIN_ACCOUNTS],
-        "慰问标准": [list(row) for row in FUJIAN_2018_CAPS],
+        "科目": [[None, name, kind, parent] for name, kind, parent in packs.BUILTIN_ACCOUNTS],
+        "慰问标准": visit_cap_rows(),
+        "词表": [[w.category, word, w.basis] for w in packs.WORD_LISTS for word in w.words],
     }
     written = []
     for target in targets:
@@ -131,7 +127,34 @@ def create_office(
 
 
 def settings_rows(year: int, unit: str) -> list[list[Any]]:
-    return [["单位名称", unit], ["年度", year], ["上年结余", 0], ["提案附议最少人数", 2]]
+    """Every 设置 key (policy/keys.py), with its example value, basis and meaning."""
+    filled: dict[str, Any] = {"单位名称": unit, "年度": year, "上年结余": 0}
+    rows = []
+    for key in SETTING_KEYS:
+        value = filled.get(key.key, key.example or None)
+        note = key.meaning + (
+            "" if key.default_text == "（无）" else f"；不填时为 {key.default_text}"
+        )
+        rows.append([key.key, value, key.basis if value is not None else None, note])
+    return rows
+
+
+def caps_note() -> str:
+    """The 说明 line under 慰问标准, written from the same pack as the sheet."""
+    caps = "，".join(
+        f"{c.type}{'每次 ' + str(c.per_visit) if c.per_visit else ''}"
+        f"{'、' if c.per_visit and c.per_year else ''}"
+        f"{'每人每年 ' + str(c.per_year) if c.per_year else ''} 元"
+        for c in packs.VISIT_CAPS
+    )
+    return (
+        f"“慰问标准”已按 {packs.FUJIAN_2018} 填写（{caps}）。请按本省、本校现行文件修改，"
+        "并在“依据”列写明文件。"
+    )
+
+
+def visit_cap_rows() -> list[list[Any]]:
+    return [[c.type, c.per_visit, c.per_year, c.target, c.basis] for c in packs.VISIT_CAPS]
 
 
 def header_text(column: Column) -> str:
@@ -366,9 +389,7 @@ def write_notes(sheet: Any, tables: Sequence[TableSpec], formats: Formats) -> No
             0,
             row,
             2,
-            "“慰问标准”已按福建省总工会闽工〔2018〕158号填写（节日慰问每人每年 1300 元，生日 300，"
-            "住院 500、手术住院 1000，会员去世 2000，直系亲属去世 1000，生育 500，退休 500）。"
-            "请按本省、本校现行文件修改。",
+            caps_note(),
             formats.wrap,
         )
         sheet.set_row(row, 45)

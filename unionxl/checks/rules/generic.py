@@ -26,7 +26,7 @@ def check_table(table: Table) -> Iterator[Finding]:
         if name not in table.columns:
             continue
         cells = table.column_cells(name)
-        if column.required:
+        if column.required and not column.blank_ok:
             typed = table.column_values(name)
             if None in typed:  # blank, only spaces, or unreadable (said already)
                 for row, value in zip(rows, typed):
