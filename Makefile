@@ -1,14 +1,16 @@
-# make demo | make test | make bench | make lint — `make` creates .venv itself.
+# make demo | make test | make corpus | make bench | make lint — `make` creates .venv itself.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PYTHON_DIRS := unionxl tests scripts benchmarks docs
+CORPUS ?= ../shared/corpus
 
-.PHONY: demo test bench lint install clean workbooks templates
+.PHONY: demo test lint typecheck layers corpus bench install clean workbooks templates docs
 
 install: $(STAMP)
 
-$(STAMP): setup.cfg pyproject.toml
+$(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
@@ -18,18 +20,28 @@ demo: $(STAMP)
 	mkdir -p out
 	-$(BIN)/unionxl check workbooks/ --output out/校验结果.xlsx
 	$(BIN)/unionxl totals workbooks/ --output out/汇总.xlsx
-	$(BIN)/unionxl report workbooks/ --out out/
+	$(BIN)/unionxl report workbooks/ --out out/ --force
 
-test: $(STAMP)
-	$(BIN)/ruff check unionxl tests scripts benchmarks
+# ruff (check and format), the type checker, the layering contract, then the tests.
+test: lint typecheck layers
 	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check $(PYTHON_DIRS)
+	$(BIN)/ruff format --check $(PYTHON_DIRS)
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+layers: $(STAMP)
+	$(BIN)/lint-imports
+
+# Third-party test workbooks (calamine's and SheetJS's), read from where they lie.
+corpus: $(STAMP)
+	UNIONXL_CORPUS=$(abspath $(CORPUS)) $(BIN)/python -m pytest -q -m corpus
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
-
-lint: $(STAMP)
-	$(BIN)/ruff check unionxl tests scripts benchmarks
-	$(BIN)/ruff format --check unionxl tests scripts benchmarks
 
 workbooks: $(STAMP)
 	$(BIN)/python scripts/make_office.py workbooks
@@ -38,5 +50,8 @@ templates: $(STAMP)
 	$(BIN)/python scripts/make_templates.py
 	$(BIN)/python -m unionxl.reports.docs
 
+docs: $(STAMP)
+	$(BIN)/python -m unionxl.outputs.format_page
+
 clean:
-	rm -rf out .pytest_cache
+	rm -rf out .pytest_cache .mypy_cache

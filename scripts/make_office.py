@@ -13,7 +13,7 @@ The office is 闽东师范学院工会, a made-up university union with an affil
 身份证号. Everything comes from a fixed random seed, and the files are byte-for-byte the
 same on every run with the same arguments.
 
-The tables are clean under every rule of SPEC §3. Sizes scale with `members` (at 3,000
+The tables are clean under every rule of 台账格式 §3. Sizes scale with `members` (at 3,000
 members the folder holds about 19,000 rows), with these fixed points, the same at any
 size of 300 members and up:
 

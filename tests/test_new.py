@@ -131,7 +131,9 @@ def test_prefilled_settings_chart_and_caps(blank):
     caps = [tuple(c.value for c in row) for row in sheet_of(blank, "慰问标准").iter_rows(min_row=2)]
     assert caps == [(c.type, c.per_visit, c.per_year, c.target, c.basis) for c in packs.VISIT_CAPS]
     assert ("节日慰问", None, 1300, "全部", "闽工〔2018〕158号") in caps
-    words = [tuple(c.value for c in row)[:2] for row in sheet_of(blank, "词表").iter_rows(min_row=2)]
+    words = [
+        tuple(c.value for c in row)[:2] for row in sheet_of(blank, "词表").iter_rows(min_row=2)
+    ]
     assert ("八项规定", "购物卡") in words and ("节日禁止形式", "现金") in words
     office = unionxl.load(blank)
     assert office.year == 2023 and office.unit_name == "测试学院工会"
@@ -178,7 +180,9 @@ def test_defaults_and_cli(tmp_path, capsys):
     assert cli_main(["new", str(folder)]) == 0
     out = capsys.readouterr().out
     assert all(f"已生成 {folder / name}" in out for name in WORKBOOKS)
-    settings = dict(row[:2] for row in sheet_of(folder, "设置").iter_rows(min_row=2, values_only=True))
+    settings = dict(
+        row[:2] for row in sheet_of(folder, "设置").iter_rows(min_row=2, values_only=True)
+    )
     assert settings["年度"] == dt.date.today().year and settings["单位名称"] == "（请填写单位名称）"
     assert cli_main(["new", str(folder)]) == 2
     assert "不会覆盖" in capsys.readouterr().err

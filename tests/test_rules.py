@@ -1,4 +1,4 @@
-"""Every rule of SPEC §3: plant one defect in the clean office, assert exactly what is found."""
+"""Every rule of 台账格式 §3: plant one defect in the clean office, assert exactly what is found."""
 
 from __future__ import annotations
 

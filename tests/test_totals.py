@@ -1,4 +1,4 @@
-"""Totals (SPEC §5): exact figures from offices built in code."""
+"""Totals (台账格式 §5): exact figures from offices built in code."""
 
 from __future__ import annotations
 

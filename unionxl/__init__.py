@@ -22,6 +22,7 @@ import typing as _typing
 from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import Finding
 from unionxl.office import Office, load
+from unionxl.version import __version__ as __version__
 
 if _typing.TYPE_CHECKING:
     from pathlib import Path
@@ -31,7 +32,6 @@ if _typing.TYPE_CHECKING:
     from unionxl.reports.make import ReportResult
 
 __all__ = ["Finding", "Office", "UnionxlError", "check", "load", "main", "report", "totals"]
-__version__ = "0.1.0"
 
 
 def check(folder: str | Path, *, year: int | None = None) -> CheckReport:

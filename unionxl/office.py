@@ -62,7 +62,7 @@ class Office:
         return self.data.policy
 
     def table(self, name: str) -> Table | None:
-        """The table called `name` (SPEC §2), or None when the office does not keep it."""
+        """The table called `name` (台账格式 §2), or None when the office does not keep it."""
         return self.data.table(name)
 
     @property

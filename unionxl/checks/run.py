@@ -1,4 +1,4 @@
-"""`check`: every finding about an office folder, as one report (SPEC §4)."""
+"""`check`: every finding about an office folder, as one report (台账格式 §4)."""
 
 from __future__ import annotations
 

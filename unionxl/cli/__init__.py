@@ -32,7 +32,7 @@ def use_utf8_safe_output() -> None:
     """A GBK console cannot show every character: replace, never crash."""
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(errors="replace")
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
 

@@ -34,7 +34,7 @@ class OfficeData:
 
     # --- tables -----------------------------------------------------------------------
     def table(self, name: str) -> Table | None:
-        """The table called `name` (SPEC §2), or None when the office does not keep it."""
+        """The table called `name` (台账格式 §2), or None when the office does not keep it."""
         return self.tables.get(name)
 
     @property

@@ -180,7 +180,7 @@ SUMMARY_WIDTHS = (24, 18, 14, 14, 14, 12)
 
 
 def money(value: str | None) -> float | None:
-    """A SPEC §5 money string as the number Excel keeps (shown with two decimals)."""
+    """A 台账格式 §5 money string as the number Excel keeps (shown with two decimals)."""
     return None if value is None else float(Decimal(value))
 
 
@@ -239,7 +239,7 @@ class _Grid:
 
 
 def summary_plan(totals: dict[str, Any], *, unit: str = "", when: str = "") -> SheetPlan:
-    """The 汇总 sheet from `Totals.to_dict()` (SPEC §5), one block per area."""
+    """The 汇总 sheet from `Totals.to_dict()` (台账格式 §5), one block per area."""
     grid = _Grid()
     year = totals.get("year")
     heading = " ".join(p for p in (unit, f"{year} 年度" if year else "", "汇总") if p)

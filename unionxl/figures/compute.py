@@ -1,11 +1,11 @@
-"""Totals (SPEC §5): every figure the office reports, exact to the fen.
+"""Totals (台账格式 §5): every figure the office reports, exact to the fen.
 
 One pass over each table, dicts only. Money is `Decimal` from the cell to the result
 (the result types live in `totals_model`); `Totals.to_dict()` is exactly what
 `unionxl totals --json` prints.
 
 Totals are computed from the rows as they are: a cell that could not be read is None and
-is skipped; `check` says what is wrong. Decisions where SPEC §5 is silent:
+is skipped; `check` says what is wrong. Decisions where 台账格式 §5 is silent:
 
 - A key is null when the tables it is computed from are absent: `budget` needs 预算 or
   收支明细, `donations` needs 捐款活动 or 捐款明细, `visits` 慰问登记, `proposals` 提案,

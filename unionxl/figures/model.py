@@ -1,5 +1,5 @@
-"""What `totals` says (SPEC §5), as frozen dataclasses: money is Decimal, rates are
-Decimal rounded half up to 4 places; `to_dict()` gives SPEC §5's JSON exactly.
+"""What `totals` says (台账格式 §5), as frozen dataclasses: money is Decimal, rates are
+Decimal rounded half up to 4 places; `to_dict()` gives 台账格式 §5's JSON exactly.
 
 Computed by `unionxl.figures.compute`; the only source of every figure any output
 shows (terminal, 汇总.xlsx, the Excel sheets, every report): outputs format, they never
@@ -352,7 +352,7 @@ class DepartmentMembers:
 
 @dataclass(frozen=True)
 class Members:
-    """The roster (SPEC §5b): every 会员 row by 状态."""
+    """The roster (台账格式 §5b): every 会员 row by 状态."""
 
     by_status: tuple[tuple[str, int], ...]  # in first-seen order
     women: int  # 性别 女 among 在职, 退休, 离休
@@ -377,7 +377,7 @@ class Members:
 
 @dataclass(frozen=True)
 class Totals:
-    """Every figure of SPEC §5 (None where the office keeps no such table)."""
+    """Every figure of 台账格式 §5 (None where the office keeps no such table)."""
 
     year: int | None
     budget: Budget | None

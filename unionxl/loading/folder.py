@@ -1,4 +1,4 @@
-"""Office folder -> `OfficeData` (SPEC §1): find tables by sheet name, find the header
+"""Office folder -> `OfficeData` (台账格式 §1): find tables by sheet name, find the header
 row, map header aliases, read every cell as its column's kind.
 """
 
@@ -261,14 +261,14 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
         if None in typed and typed.count(None) > column.count(""):
             spaces_only = True
     rows = table.rows
-    for excel_row, raw, typed in zip(excel_rows, zip(*raw_columns), zip(*typed_columns)):
-        if spaces_only and typed.count(None) == len(typed) and raw.count(None) != len(raw):
-            if all(type(v) is str and not v.strip(V.SPACES) for v in raw if v is not None):
+    for excel_row, cells, values in zip(excel_rows, zip(*raw_columns), zip(*typed_columns)):
+        if spaces_only and values.count(None) == len(values) and cells.count(None) != len(cells):
+            if all(type(v) is str and not v.strip(V.SPACES) for v in cells if v is not None):
                 continue  # only spaces: as blank as a blank row
-        row = Row(zip(names, typed))
+        row = Row(zip(names, values))
         row.excel_row = excel_row
         row.names = names
-        row.cells = raw
+        row.cells = cells
         rows.append(row)
     if len(rows) == len(kept) and not sheet.bad_cells:
         table.raw_columns = dict(zip(names, raw_columns))

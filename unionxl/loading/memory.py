@@ -49,14 +49,14 @@ def office_from_rows(
 
 def as_grid(rows: Rows) -> list[list[Any]]:
     """Rows as calamine gives them: a rectangle, '' for an empty cell."""
-    rows = list(rows)
-    if rows and isinstance(rows[0], Mapping):
+    listed: list[Any] = list(rows)
+    if listed and isinstance(listed[0], Mapping):
         header: list[str] = []
-        for row in rows:
-            header.extend(k for k in row if k not in header)  # type: ignore[union-attr]
-        grid = [list(header)] + [[cell(row.get(h)) for h in header] for row in rows]  # type: ignore[union-attr]
+        for row in listed:
+            header.extend(k for k in row if k not in header)
+        grid = [list(header)] + [[cell(row.get(h)) for h in header] for row in listed]
     else:
-        grid = [[cell(v) for v in row] for row in rows]  # type: ignore[union-attr]
+        grid = [[cell(v) for v in row] for row in listed]
     width = max((len(r) for r in grid), default=0)
     return [r + [""] * (width - len(r)) for r in grid]
 

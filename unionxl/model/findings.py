@@ -1,4 +1,4 @@
-"""Findings: what is wrong, where, in Excel terms (SPEC §4)."""
+"""Findings: what is wrong, where, in Excel terms (台账格式 §4)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The office-folder contract (SPEC §2) as data: tables, columns, kinds, lists.
+"""The office-folder contract (台账格式 §2) as data: tables, columns, kinds, lists.
 
 Everything that knows a sheet or column *name* reads it from here, so the loader, the
 rules, the totals, the blank-workbook generator (`unionxl new`) and the docs agree.

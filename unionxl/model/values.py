@@ -52,12 +52,23 @@ def float_to_decimal(value: float) -> Decimal:
     return Decimal(format(value, ".15g"))
 
 
+MAX_MONEY = Decimal(10) ** 12  # 一万亿元
+CENT = Decimal("0.01")
+
+
+def shorten_number(amount: Decimal) -> str:
+    text = f"{amount:f}"
+    return text if len(text) <= 20 else f"{amount:.3e}"
+
+
 def parse_money(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise BadValue("应为金额（数字），不是 TRUE/FALSE")
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise BadValue("不是金额（单元格里是无穷大或非数字），请填写数字，如 1234.50")
         amount = float_to_decimal(value)
     elif isinstance(value, dt.date):
         raise BadValue("应为金额，这里却是日期（检查单元格格式）")
@@ -70,7 +81,10 @@ def parse_money(value: Any) -> Decimal:
             raise BadValue(f"“{value}”不是金额，请填写数字，如 1234.50") from None
         if not amount.is_finite():
             raise BadValue(f"“{value}”不是金额，请填写数字，如 1234.50")
-    if amount.as_tuple().exponent < -2 and amount != amount.quantize(Decimal("0.01")):
+    if abs(amount) >= MAX_MONEY:  # beyond any real ledger (and Decimal's 28 digits)
+        raise BadValue(f"金额 {shorten_number(amount)} 过大，请检查是否录错")
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(CENT):
         raise BadValue(f"金额 {amount} 超过两位小数，金额只能精确到分")
     return amount
 
@@ -235,7 +249,7 @@ def parser_for(column: Column) -> Callable[[Any], Any]:
 
 
 def money_text(amount: Decimal | None) -> str | None:
-    """Decimal -> '117228.00' (SPEC §5)."""
+    """Decimal -> '117228.00' (台账格式 §5)."""
     if amount is None:
         return None
     return f"{amount.quantize(Decimal('0.01'))}"

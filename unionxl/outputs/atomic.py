@@ -11,7 +11,7 @@ from pathlib import Path
 from unionxl.model.errors import UnionxlError
 
 
-def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
+def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     """Call `write(temp_path)`, then move the temp file onto `target`.
 
     A target that is open in Excel or Word (Windows refuses the rename) gives a clear

@@ -1,4 +1,4 @@
-"""`unionxl new FOLDER`: blank office workbooks laid out as the schema says (SPEC §2).
+"""`unionxl new FOLDER`: blank office workbooks laid out as the schema says (台账格式 §2).
 
 Everything comes from `schema.py`: sheet names, headers (required ones marked `*`, which
 the loader ignores), column kinds and lists. Each column gets what keeps a clerk's input
@@ -21,6 +21,7 @@ are never overwritten: an office workbook holds the office's data.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -121,7 +122,9 @@ def create_office(
     for target in targets:
         tables = [BY_NAME[name] for name in WORKBOOKS[target.name]]
         written.append(
-            write_atomically(target, lambda temp, t=tables: write_workbook(temp, t, prefilled))
+            write_atomically(
+                target, functools.partial(write_workbook, tables=tables, prefilled=prefilled)
+            )
         )
     return written
 

@@ -11,10 +11,10 @@ import os
 from pathlib import Path
 
 from unionxl.checks.run import CheckReport
-from unionxl.model.errors import UnionxlError
 from unionxl.outputs.atomic import write_atomically
 from unionxl.outputs.findings_text import SEVERITY
 from unionxl.outputs.sheet_layout import print_setup
+from unionxl.outputs.targets import output_target
 
 RESULTS_NAME = "校验结果.xlsx"  # the one name the loader skips in an office folder
 HEADERS = ("级别", "文件", "工作表", "单元格", "字段", "值", "问题说明", "规则")
@@ -36,12 +36,7 @@ def link_target(
 def write_results(report: CheckReport, office: Path, target: Path) -> Path:
     import xlsxwriter
 
-    target = Path(target)
-    if target.resolve().parent == Path(office).resolve() and target.name != RESULTS_NAME:
-        # Anything else there would be read as a ledger next time, or be a ledger.
-        raise UnionxlError(
-            f"结果不能以 {target.name} 为名保存在台账文件夹中：请用 {RESULTS_NAME}，或保存到别的文件夹"
-        )
+    target = output_target(target, own_name=RESULTS_NAME, office_folder=Path(office))
 
     def write(temp: Path) -> None:
         book = xlsxwriter.Workbook(str(temp), {"strings_to_urls": False})

@@ -19,7 +19,9 @@ INDENT = "  "  # per roll-up level
 NONE = "-"
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[str]], aligns: Sequence[str]) -> list[str]:
+def table(
+    header: Sequence[str], rows: Sequence[Sequence[str] | None], aligns: Sequence[str]
+) -> list[str]:
     """Lines of an aligned table; a row that is None draws a rule."""
     widths = [display_width(h) for h in header]
     for row in rows:

@@ -17,11 +17,11 @@ import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
 from unionxl.figures.model import EXPENSE, INCOME, Totals
-from unionxl.loading.folder import OWN_OUTPUTS
 from unionxl.model.errors import UnionxlError
 from unionxl.outputs import terms as T
 from unionxl.outputs.atomic import write_atomically
 from unionxl.outputs.sheet_layout import print_setup
+from unionxl.outputs.targets import output_target
 from unionxl.outputs.textwidth import display_width
 
 DEFAULT_NAME = "汇总.xlsx"
@@ -56,20 +56,11 @@ class Styles:
         return self.formats[name]
 
 
-def output_path(target: str | Path) -> Path:
-    """--output may name a file or an existing folder (then 汇总.xlsx inside it)."""
-    path = Path(target)
-    if path.is_dir():
-        path = path / DEFAULT_NAME
-    if path.suffix.lower() != ".xlsx":
-        raise UnionxlError(f"汇总文件应以 .xlsx 结尾：{path.name}")
-    return path
-
-
 def write_totals_xlsx(totals: Totals, target: str | Path) -> Path:
     """Write `totals` to `target` (a new workbook, atomically); returns the path written."""
-    path = output_path(target)
-    guard_office_folder(totals, path)
+    path = output_target(
+        target, own_name=DEFAULT_NAME, office_folder=totals.folder, office_files=totals.files
+    )
     try:
         return write_atomically(path, lambda temp: build_workbook(totals, temp))
     except UnionxlError as e:
@@ -78,26 +69,6 @@ def write_totals_xlsx(totals: Totals, target: str | Path) -> Path:
         raise
     except OSError as e:  # the folder cannot be written at all
         raise UnionxlError(f"无法在 {path.parent} 中保存 {path.name}：{e.strerror or e}") from e
-
-
-def guard_office_folder(totals: Totals, path: Path) -> None:
-    """Inside the office folder only 汇总.xlsx (never read as data) may be written."""
-    if totals.folder is None:
-        return
-    try:
-        same_folder = path.parent.resolve() == Path(totals.folder).resolve()
-    except OSError:
-        return
-    if not same_folder or path.name in OWN_OUTPUTS:
-        return
-    if path.name in totals.files:
-        raise UnionxlError(
-            f"{path.name} 是台账工作簿，不能用来保存汇总；请另选文件名，如 {DEFAULT_NAME}"
-        )
-    raise UnionxlError(
-        f"保存到台账文件夹中的汇总必须命名为 {DEFAULT_NAME}（否则下次会被当作台账读取）；"
-        "或保存到其他文件夹"
-    )
 
 
 def build_workbook(totals: Totals, path: Path) -> None:

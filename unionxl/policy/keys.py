@@ -1,4 +1,4 @@
-"""Every key of the 设置 sheet (SPEC §8): its parser, its default, its meaning.
+"""Every key of the 设置 sheet (台账格式 §8): its parser, its default, its meaning.
 
 This table is the one place that knows a 设置 key. The rules, the totals, the reports,
 the blank 设置 sheet of `unionxl new` and the office-folder format page all read it.

@@ -39,7 +39,7 @@ VISIT_CAPS: tuple[VisitCap, ...] = (
 )
 FESTIVAL_VISIT = "节日慰问"  # the 慰问标准 row whose yearly cap covers every festival kind
 
-# Forms a gift may take, and the ones forbidden for festival gifts (SPEC §3).
+# Forms a gift may take, and the ones forbidden for festival gifts (台账格式 §3).
 VISIT_FORMS = ("慰问品", "慰问金", "实物", "现金", "购物卡", "购物券", "代金券")
 
 
@@ -93,7 +93,7 @@ WORD_LISTS: tuple[WordList, ...] = (
 )
 WORDS: dict[str, WordList] = {w.category: w for w in WORD_LISTS}
 
-# The built-in chart (SPEC §2), names as 基层工会 ledgers use them under the 工会会计制度
+# The built-in chart (台账格式 §2), names as 基层工会 ledgers use them under the 工会会计制度
 # of 2021: (科目, 类别, 上级科目 or None). An office's own 科目 sheet replaces it.
 BUILTIN_ACCOUNTS: tuple[tuple[str, str, str | None], ...] = (
     ("会费收入", "收入", None),

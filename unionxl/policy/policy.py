@@ -113,11 +113,11 @@ def build_policy(
                 policy.visit_standards[row["类型"]] = row
     # 节日慰问每人每年上限 defaults to the 慰问标准 row named 节日慰问.
     festival = policy.settings["节日慰问每人每年上限"]
-    row = (policy.visit_standards or {}).get(packs.FESTIVAL_VISIT)
-    if festival.value is None and row is not None and row["每人每年上限"] is not None:
+    standard = (policy.visit_standards or {}).get(packs.FESTIVAL_VISIT)
+    if festival.value is None and standard is not None and standard["每人每年上限"] is not None:
         policy.settings[festival.key] = Setting(
             festival.key,
-            row["每人每年上限"],
+            standard["每人每年上限"],
             policy.visit_cap_basis(packs.FESTIVAL_VISIT),
         )
 

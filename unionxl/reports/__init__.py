@@ -1,4 +1,4 @@
-"""Word reports from docx templates (SPEC §6): `make_reports(office, out)`.
+"""Word reports from docx templates (台账格式 §6): `make_reports(office, out)`.
 
 Modules: `variables` (every template variable, documented), `context` (their values
 from an Office and its totals), `doctor` (what is wrong with a template, in Chinese),

@@ -1,4 +1,4 @@
-"""Each template's variables, built from `Totals` and the office's `Policy` (SPEC §5, §8).
+"""Each template's variables, built from `Totals` and the office's `Policy` (台账格式 §5, §8).
 
 Every figure and every named list comes from `Totals` (the one figures model), so a
 report says exactly what `unionxl totals` says; the policy gives only settings (公示天数,
@@ -165,7 +165,8 @@ def donation_vars(
     days = policy.value("公示天数")
     campaigns = []
     names_by_campaign = donor_lists(donations) if options.named and donations else {}
-    for campaign in donations.campaigns if donations else ():
+    departments_of = donations.departments_of if donations is not None else lambda _: ()
+    for campaign in donations.campaigns if donations is not None else ():
         names = names_by_campaign.get(campaign.campaign, [])
         campaigns.append(
             {
@@ -182,7 +183,7 @@ def donation_vars(
                         "金额": money(d.amount),
                         "占比": percent(ratio(d.amount, campaign.amount)),
                     }
-                    for d in donations.departments_of(campaign.campaign)
+                    for d in departments_of(campaign.campaign)
                 ],
                 "名单": names,
                 "名单分栏": in_columns(names, 3),

@@ -268,8 +268,9 @@ class Checker:
         env = self.env
         if unknown:  # meta cannot analyse a template with unknown filters
             env = self.env.overlay()
-            env.filters.update({name: str for name in unknown})
-            env.tests.update({name: bool for name in unknown})
+            anything: Any = str  # unknown filters and tests: any callable will do
+            env.filters.update(dict.fromkeys(unknown, anything))
+            env.tests.update(dict.fromkeys(unknown, anything))
             ast = env.parse(self.repaired())
         used = meta.find_undeclared_variables(ast)
         self.info.variables |= used & set(V.VARIABLES)

@@ -9,6 +9,7 @@ disturbed, and in its own process group, so that on timeout (or after it finishe
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import signal
@@ -93,9 +94,7 @@ def convert(documents: list[Path], out: Path, *, timeout: float | None = None) -
             if not pdf.exists():
                 reason = f"（{error}）" if error else ""
                 raise UnionxlError(f"LibreOffice 没能把 {doc.name} 转换为 PDF{reason}")
-            made.append(
-                write_atomically(out / pdf.name, lambda path, src=pdf: shutil.copyfile(src, path))
-            )
+            made.append(write_atomically(out / pdf.name, functools.partial(shutil.copyfile, pdf)))
     return made
 
 

@@ -1,4 +1,4 @@
-"""Rules (SPEC §3): tables in, findings out. Rules never open files."""
+"""Rules (台账格式 §3): tables in, findings out. Rules never open files."""
 
 from __future__ import annotations
 

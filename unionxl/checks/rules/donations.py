@@ -1,4 +1,4 @@
-"""捐款 rules (SPEC §3). Giving is voluntary: never flag a small amount."""
+"""捐款 rules (台账格式 §3). Giving is voluntary: never flag a small amount."""
 
 from __future__ import annotations
 

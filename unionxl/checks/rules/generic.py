@@ -1,4 +1,4 @@
-"""Rules every table obeys (SPEC §3, first paragraph)."""
+"""Rules every table obeys (台账格式 §3, first paragraph)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""预算 and 收支明细 rules (SPEC §3). The 设置 values are checked by the policy."""
+"""预算 and 收支明细 rules (台账格式 §3). The 设置 values are checked by the policy."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def check_overspending(office: OfficeData) -> Iterator[Finding]:
             continue
         spent[account.name] += row["支出"]
         if account.parent:
-            spent[account.parent] += row["支出"]  # budgets roll up (SPEC §2)
+            spent[account.parent] += row["支出"]  # budgets roll up (台账格式 §2)
     for row in budget:
         account = accounts.get(row["科目"] or "")
         planned = row["预算数"]

@@ -1,4 +1,4 @@
-"""会员 rules (SPEC §3): 工号, 身份证号, 部门, 入会日期, 手机."""
+"""会员 rules (台账格式 §3): 工号, 身份证号, 部门, 入会日期, 手机."""
 
 from __future__ import annotations
 

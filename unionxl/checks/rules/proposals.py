@@ -1,4 +1,4 @@
-"""提案 rules (SPEC §3)."""
+"""提案 rules (台账格式 §3)."""
 
 from __future__ import annotations
 

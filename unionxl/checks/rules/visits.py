@@ -1,4 +1,4 @@
-"""慰问 rules (SPEC §3): who, how much, how often, when, in what form."""
+"""慰问 rules (台账格式 §3): who, how much, how often, when, in what form."""
 
 from __future__ import annotations
 

@@ -1,0 +1,101 @@
+"""Every rule `check` applies: its code, table, severity, Chinese name and an example of
+what it says. The office-folder format page (docs/台账格式.md) and 校验结果.xlsx's rule
+names are written from this list; a test holds it equal to the codes the rules emit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unionxl.model.findings import ERROR, WARNING
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    code: str
+    table: str  # the table it is about ("" for any table, or the folder)
+    severity: str  # error / warning
+    name: str  # a few Chinese words, shown beside the code
+    example: str  # what a finding of it says
+
+
+def _r(code: str, table: str, severity: str, name: str, example: str) -> RuleInfo:
+    return RuleInfo(code, table, severity, name, example)
+
+
+E, W = ERROR, WARNING
+
+RULES: tuple[RuleInfo, ...] = (
+    # --- files, sheets, every table ---------------------------------------------------
+    _r("file.unreadable", "", E, "工作簿无法读取", "会员.xlsx：工作簿设置了打开密码，无法读取"),
+    _r("file.open", "", W, "工作簿正被打开", "会员名册.xlsx 正在被 Excel 或 WPS 打开，读取的是它最后一次保存的内容"),
+    _r("folder.no_tables", "", W, "没有找到台账表", "没有找到任何台账表。工作表应命名为：设置、部门、会员……"),
+    _r("table.duplicate", "", E, "同一张表出现两次", "“会员”表出现了两次：a.xlsx 的“会员”和 b.xlsx 的“会员名册”"),
+    _r("table.missing_column", "", E, "缺少必填列", "“会员”表缺少必填列：工号（表头应在前 10 行内）"),
+    _r("table.duplicate_column", "", E, "表头重复", "表头“姓名”出现了两次，只使用第一个"),
+    _r("value.required", "", E, "必填单元格为空", "姓名不能为空"),
+    _r("value.type", "", E, "值的类型不对或不在列表中", "支出：金额 12.345 超过两位小数，金额只能精确到分"),
+    _r("value.negative", "", E, "金额为负数", "金额不能为负数：-5.00"),
+    _r("value.formula_no_cache", "", E, "公式没有计算结果", "金额：单元格是公式，但文件里没有计算结果"),
+    _r("value.error", "", E, "单元格是错误值", "金额：单元格是错误值 #DIV/0!，请修正公式或数据"),
+    _r("value.spaces", "", W, "前后有空格", "姓名“张三 ”前后有空格（或全角空格），请删除"),
+    _r("row.duplicate", "", W, "整行重复", "整行与第 12 行完全相同，是否重复录入？"),
+    # --- 设置 -------------------------------------------------------------------------
+    _r("settings.value", "设置", E, "设置值无法识别", "设置“会费比例”的值“abc”应为比例，如 0.5%"),
+    _r("settings.year.missing", "设置", W, "没有设置年度", "没有设置年度：请在“设置”表中填写“年度”"),
+    # --- 会员 -------------------------------------------------------------------------
+    _r("member.id.duplicate", "会员", E, "工号重复", "工号 0012 与第 5 行重复"),
+    _r("member.idcard.number", "会员", E, "身份证号存成了数字", "身份证号存成了数字，后三位已丢失：请设为文本后重新录入"),
+    _r("member.idcard.format", "会员", E, "身份证号位数不对", "身份证号应为 18 位（末位可为 X）"),
+    _r("member.idcard.province", "会员", E, "身份证号地区码不对", "身份证号前两位 99 不是有效的省份代码"),
+    _r("member.idcard.checksum", "会员", E, "身份证号校验位错误", "身份证号校验位错误：应为 5"),
+    _r("member.idcard.old", "会员", W, "15 位旧身份证号", "这是 15 位旧身份证号，请更新为 18 位号码"),
+    _r("member.idcard.birthdate", "会员", E, "出生日期与身份证号不符", "出生日期 1985-03-21 与身份证号中的 1985-03-12 不一致"),
+    _r("member.idcard.gender", "会员", E, "性别与身份证号不符", "性别“男”与身份证号（第 17 位为偶数：女）不一致"),
+    _r("member.idcard.duplicate", "会员", E, "身份证号重复", "身份证号与第 8 行重复"),
+    _r("member.department.unknown", "会员", E, "部门不在部门表中", "部门“数理学院 ”不在“部门”表中"),
+    _r("member.join_date", "会员", E, "入会日期不合理", "入会日期 1990-05-01 早于年满 16 周岁（1991-03-12），请核对"),
+    _r("member.phone", "会员", W, "手机号格式不对", "手机号应为 1 开头的 11 位数字"),
+    # --- 预算 / 收支明细 -----------------------------------------------------------------
+    _r("budget.account.duplicate", "预算", E, "预算科目重复", "科目“会费收入”在预算中出现了两次（第 3 行）"),
+    _r("budget.account.unknown", "预算", E, "预算科目不在科目表中", "科目“福利费”不在内置科目表（工会会计制度）中"),
+    _r("budget.kind", "预算", E, "预算类别与科目不符", "“会费收入”是收入科目，类别却填“支出”"),
+    _r("budget.overspent", "预算", W, "支出超过预算", "“职工服务支出”实际支出 93,000.50，超过预算 90,000.00"),
+    _r("ledger.date.year", "收支明细", E, "日期不在本年度", "日期 2022-12-30 不在 2023 年度内"),
+    _r("ledger.amount.one_side", "收支明细", E, "收入、支出应只填一个", "每笔只能填收入或支出之一"),
+    _r("ledger.account.unknown", "收支明细", E, "科目不在科目表中", "科目“不存在科目”不在内置科目表（工会会计制度）中"),
+    _r("ledger.account.side", "收支明细", E, "金额填在与科目不符的一栏", "“会费收入”是收入科目，金额却填在支出栏"),
+    _r("ledger.passthrough", "收支明细", W, "代管资金记入了收支", "摘要提到“一日捐”：代收代付的捐款应记入其他应付款"),
+    # --- 捐款 -------------------------------------------------------------------------
+    _r("donation.campaign.unknown", "捐款明细", E, "活动不在捐款活动表中", "活动“爱心捐”不在“捐款活动”表中"),
+    _r("donation.amount", "捐款明细", E, "捐款金额应大于 0", "捐款金额应大于 0"),
+    _r("donation.member.unknown", "捐款明细", E, "工号不在会员名册中", "工号 X9999 不在会员名册中"),
+    _r("donation.member.name", "捐款明细", E, "姓名与名册不一致", "姓名“张珊”与会员名册中工号 0012 的“张三”不一致"),
+    _r("donation.date", "捐款明细", W, "捐款日期不在活动期间", "捐款日期 2023-06-02 不在活动“慈善一日捐”的时间内"),
+    _r("donation.duplicate", "捐款明细", W, "同一活动捐了两次", "工号 0012 在“慈善一日捐”中出现了两次（第 5 行）"),
+    _r("donation.received.mismatch", "捐款活动", E, "到账金额与明细合计不符", "到账金额 117,228.00 与捐款明细合计 117,223.00 不符"),
+    # --- 慰问 -------------------------------------------------------------------------
+    _r("visit.member.unknown", "慰问登记", E, "工号不在会员名册中", "工号 0099 不在会员名册中"),
+    _r("visit.member.name", "慰问登记", E, "姓名与名册不一致", "姓名“李四”与会员名册中工号 0012 的“张三”不一致"),
+    _r("visit.type.unknown", "慰问登记", E, "慰问类型不在慰问标准中", "慰问类型“端午慰问”不在“慰问标准”表中"),
+    _r("visit.cap.each", "慰问登记", E, "超过每次上限", "住院慰问每次不超过 500.00，这里是 800.00"),
+    _r("visit.cap.year", "慰问登记", E, "超过每人每年上限", "张三 2023 年节日慰问累计 1,450.00，超过每人每年上限 1,300.00"),
+    _r("visit.target", "慰问登记", E, "慰问对象与会员状态不符", "生日慰问的对象是在职会员，而张三的状态是退休"),
+    _r("visit.festival.form", "慰问登记", E, "节日慰问发了现金或购物卡", "节日慰问不得发放购物卡（只能发放少量慰问品）"),
+    _r("visit.birthday.repeat", "慰问登记", E, "一年内生日慰问两次", "张三 2023 年已在第 12 行领过生日慰问"),
+    _r("visit.festival.date", "慰问登记", W, "节日慰问不在节前 30 天内", "节日慰问应在节日（中秋）前 30 天内发放"),
+    _r("visit.date.year", "慰问登记", E, "日期不在本年度", "日期 2022-12-30 不在 2023 年度内"),
+    # --- 提案 -------------------------------------------------------------------------
+    _r("proposal.id.duplicate", "提案", E, "提案编号重复", "编号 12 与第 5 行重复"),
+    _r("proposal.filed.department", "提案", E, "立案提案没有承办部门", "立案提案应填写承办部门"),
+    _r("proposal.reply.satisfaction", "提案", W, "已答复但没有满意度", "已答复的提案应填写满意度"),
+    _r("proposal.seconders", "提案", W, "附议人数不足", "立案提案的附议人数为 1，少于规定的 2 人"),
+)
+
+BY_CODE: dict[str, RuleInfo] = {r.code: r for r in RULES}
+
+
+def rule_name(code: str) -> str:
+    """The Chinese name of a rule code ("" when unknown)."""
+    info = BY_CODE.get(code)
+    return info.name if info else ""
