@@ -17,6 +17,9 @@ from unionxl.outputs.totals_text import render_totals, table
 D = Decimal
 LEDGER_HEADER = ["日期", "凭证号", "科目", "摘要", "收入", "支出", "经手人"]
 
+PART_TWO = ("members", "organisation", "activities", "retiree_visits", "mutual_aid", "dues")
+PART_TWO_ABSENT = dict.fromkeys(PART_TWO[1:])
+
 CLEAN_TOTALS = {
     "year": 2023,
     "budget": {
@@ -88,6 +91,13 @@ CLEAN_TOTALS = {
             {"level": "校级", "count": 0},
         ]
     },
+    # part two: the clean office keeps only the 会员 table of them
+    "members": {
+        "by_status": [{"status": "在职", "count": 1}, {"status": "退休", "count": 1}],
+        "women": 1,  # 李四, 退休
+        "joined": 0,  # joined 2010 and 2015, not in 2023
+    },
+    **PART_TWO_ABSENT,
 }
 
 
@@ -293,6 +303,7 @@ def test_absent_tables_are_null(make_office):
         "visits": None,
         "proposals": None,
         "awards": None,
+        **dict.fromkeys(PART_TWO),
     }
 
 
@@ -313,7 +324,7 @@ NO_TABLES = {"说明": ("说明.xlsx", [["这个工作簿没有台账表"]])}
 def test_office_without_any_known_table(make_office):
     totals = totals_of(make_office, NO_TABLES)
     assert totals.to_dict() == dict.fromkeys(
-        ("year", "budget", "donations", "visits", "proposals", "awards")
+        ("year", "budget", "donations", "visits", "proposals", "awards", *PART_TWO)
     )
     assert "没有" in render_totals(totals)
 

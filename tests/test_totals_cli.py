@@ -13,12 +13,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import clean_tables
-from test_totals import CLEAN_TOTALS
+from test_totals import CLEAN_TOTALS, PART_TWO
 
 import unionxl
 from unionxl.cli import main
 
-TOP_KEYS = ["year", "budget", "donations", "visits", "proposals", "awards"]
+TOP_KEYS = ["year", "budget", "donations", "visits", "proposals", "awards", *PART_TWO]
 
 
 def run_cli(*args: str, encoding: str = "utf-8") -> subprocess.CompletedProcess:
@@ -87,6 +87,7 @@ def test_json_with_year_option_and_absent_tables(make_office, capsys):
         "visits": None,
         "proposals": {"collected": 2, "accepted": 2, "filed": 1, "answered": 1, "satisfied": 1},
         "awards": None,
+        **dict.fromkeys(PART_TWO),
     }
 
 

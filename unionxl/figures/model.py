@@ -319,22 +319,160 @@ class Honour:
     honour: str | None  # None: the row's 荣誉 is blank (check reports it)
     subject: str  # 获奖对象
     subject_type: str | None  # 个人 / 集体 / 家庭
+    ref: RowRef | None = None
 
 
 @dataclass(frozen=True)
 class Awards:
     by_level: tuple[AwardLevel, ...]  # 国家级, 省级, 市级, 校级
-    honours: tuple[Honour, ...] = ()  # every row, in sheet order
+    honours: tuple[Honour, ...] = ()  # every counted row, in sheet order
+    by_subject: tuple[AwardSubject, ...] | None = None  # None until computed (part two)
 
     @property
     def count(self) -> int:
         return sum(a.count for a in self.by_level)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"by_level": [a.to_dict() for a in self.by_level]}
+        result: dict[str, Any] = {"by_level": [a.to_dict() for a in self.by_level]}
+        if self.by_subject is not None:
+            result["by_subject"] = [a.to_dict() for a in self.by_subject]
+        return result
 
 
 CURRENT_STATUSES = ("在职", "退休", "离休")  # still members (调离, 去世 are not)
+
+
+@dataclass(frozen=True)
+class RowRef:
+    """Where a figure comes from: one row of one sheet (for the work report's trace)."""
+
+    file: str
+    sheet: str
+    row: int  # 1-based Excel row
+
+
+# --- part two (台账格式 §5b) ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Organisation:
+    departments: int  # rows of 部门
+    elected: int  # rows whose 换届日期 falls in the report period
+    elected_rows: tuple[RowRef, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"departments": self.departments, "elected": self.elected}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One 活动 row counted in the report period, with what its 活动参与 rows say."""
+
+    number: str  # 编号
+    name: str
+    type: str
+    series: str | None
+    start: dt.date | None
+    end: dt.date | None
+    participants: int  # 参加/参赛 rows, else its 参与人数
+    winners: int
+    amount: Decimal  # 支出
+    ref: RowRef | None = None
+
+
+@dataclass(frozen=True)
+class ActivityType:
+    type: str
+    events: int
+    participants: int
+    winners: int
+    amount: Decimal
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "events": self.events,
+            "participants": self.participants,
+            "winners": self.winners,
+            "amount": money_text(self.amount),
+        }
+
+
+@dataclass(frozen=True)
+class Series:
+    series: str
+    events: int
+    participants: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"series": self.series, "events": self.events, "participants": self.participants}
+
+
+@dataclass(frozen=True)
+class Activities:
+    by_type: tuple[ActivityType, ...]
+    series: tuple[Series, ...]
+    events: tuple[Event, ...] = ()  # every counted event, in sheet order
+
+    def events_of(self, *, type: str | None = None, series: str | None = None) -> tuple[Event, ...]:
+        return tuple(
+            e
+            for e in self.events
+            if (type is None or e.type == type) and (series is None or e.series == series)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "by_type": [t.to_dict() for t in self.by_type],
+            "series": [x.to_dict() for x in self.series],
+        }
+
+
+@dataclass(frozen=True)
+class MutualAid:
+    enrolled: int  # distinct 工号 in 参保 rows whose period overlaps 年度
+    premium: Decimal  # Σ 个人缴费
+    subsidy: Decimal  # Σ 工会补贴
+    claims: int  # 理赔 rows
+    approved: Decimal  # Σ 核定金额
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "enrolled": self.enrolled,
+            "premium": money_text(self.premium),
+            "subsidy": money_text(self.subsidy),
+            "claims": self.claims,
+            "approved": money_text(self.approved),
+        }
+
+
+@dataclass(frozen=True)
+class Dues:
+    due: Decimal  # Σ 应缴 (computed where blank)
+    paid: Decimal  # Σ 实缴
+    ledger: Decimal | None  # Σ 收入 of 科目 会费收入 (None: no 收支明细)
+
+    @property
+    def reconciled(self) -> bool:
+        return self.ledger is not None and self.paid == self.ledger
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "due": money_text(self.due),
+            "paid": money_text(self.paid),
+            "ledger": money_text(self.ledger),
+            "reconciled": self.reconciled,
+        }
+
+
+@dataclass(frozen=True)
+class AwardSubject:
+    level: str
+    subject: str  # 对象类型: 个人 / 集体 / 家庭
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "subject": self.subject, "count": self.count}
 
 
 @dataclass(frozen=True)
@@ -386,6 +524,12 @@ class Totals:
     proposals: Proposals | None
     awards: Awards | None
     members: Members | None = None
+    organisation: Organisation | None = None
+    activities: Activities | None = None
+    retiree_visits: Visits | None = None
+    mutual_aid: MutualAid | None = None
+    dues: Dues | None = None
+    report_period: tuple[dt.date, dt.date] | None = None
     unit_name: str = ""
     folder: Path | None = None  # the office folder the figures come from
     files: tuple[str, ...] = field(default=())  # its workbooks that were read
@@ -399,6 +543,13 @@ class Totals:
             "visits": _dict(self.visits),
             "proposals": _dict(self.proposals),
             "awards": _dict(self.awards),
+            # part two (台账格式 §5b)
+            "members": _dict(self.members),
+            "organisation": _dict(self.organisation),
+            "activities": _dict(self.activities),
+            "retiree_visits": _dict(self.retiree_visits),
+            "mutual_aid": _dict(self.mutual_aid),
+            "dues": _dict(self.dues),
         }
 
 

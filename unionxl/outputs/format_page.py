@@ -32,7 +32,9 @@ def table_block(spec: TableSpec) -> list[str]:
     out = [f"### {spec.name}", "", f"{spec.description}。工作表名：{names}。", ""]
     out += ["| 列 | 必填 | 填写说明 |", "|---|---|---|"]
     for column in spec.columns:
-        out.append(f"| {column_name(column)} | {'是' if column.required else ''} | {cell(column_notes(spec, column))} |")
+        out.append(
+            f"| {column_name(column)} | {'是' if column.required else ''} | {cell(column_notes(spec, column))} |"
+        )
     return [*out, ""]
 
 
