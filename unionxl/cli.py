@@ -12,7 +12,7 @@ import sys
 
 from .errors import UnionxlError
 
-COMMANDS = ("cli_check", "cli_totals", "cli_report", "cli_excel")
+COMMANDS = ("cli_check", "cli_totals", "cli_report", "cli_excel", "cli_gui")
 EXIT_CANNOT_RUN = 2
 
 
