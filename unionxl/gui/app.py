@@ -163,20 +163,11 @@ class App:
         self.notice_text.set("")
         folder = self.folder
         self._worker = threading.Thread(
-            target=self._work, args=(action, folder), name="unionxl-gui-worker", daemon=True
+            target=work, args=(action, folder, self._queue), name="unionxl-gui-worker", daemon=True
         )
         self._worker.start()
         self.root.after(POLL_MS, self._poll)
         return True
-
-    def _work(self, action: str, folder: Path) -> None:
-        # Worker thread: talk to the Tk thread only through the queue.
-        try:
-            result = perform(action, folder, progress=lambda t: self._queue.put(("progress", t)))
-        except Exception:  # a bug: show it, so the clerk can copy it into a report
-            self._queue.put(("bug", traceback.format_exc()))
-        else:
-            self._queue.put(("done", result))
 
     def _poll(self) -> None:
         try:
@@ -269,6 +260,17 @@ class App:
         text = "".join(traceback.format_exception(*exc))  # type: ignore[arg-type]
         print(text, file=sys.stderr)
         messagebox.showerror(TITLE, f"unionxl 出错了，请把以下内容发给维护人员：\n\n{text}")
+
+
+def work(action: str, folder: Path, results: queue.Queue[tuple[str, object]]) -> None:
+    """The worker thread. It holds no reference to the window: Tk objects must only ever
+    be touched, and freed, on the Tk thread."""
+    try:
+        result = perform(action, folder, progress=lambda t: results.put(("progress", t)))
+    except Exception:  # a bug: show it, so the clerk can copy it into a report
+        results.put(("bug", traceback.format_exc()))
+    else:
+        results.put(("done", result))
 
 
 def notice_of(result: RunResult) -> str:
