@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint install clean workbooks templates
+.PHONY: demo test bench lint install clean workbooks templates windows-bundle bundle-check
 
 install: $(STAMP)
 
@@ -37,6 +37,13 @@ workbooks: $(STAMP)
 templates: $(STAMP)
 	$(BIN)/python scripts/make_templates.py
 	$(BIN)/python -m unionxl.reports.docs
+
+# Offline Windows bundle (network: pip download of win_amd64 wheels); not part of `test`.
+windows-bundle: $(STAMP)
+	$(BIN)/python scripts/windows_bundle.py build
+
+bundle-check: $(STAMP)
+	$(BIN)/python scripts/windows_bundle.py check
 
 clean:
 	rm -rf out .pytest_cache

@@ -129,3 +129,37 @@ def test_cli_without_display_is_one_line(tmp_path):
         assert done.stdout == "" and "Traceback" not in done.stderr
         lines = done.stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith("unionxl：无法打开窗口"), lines
+
+
+def test_install_messages_script_and_lines(tmp_path):
+    import base64
+
+    from unionxl.gui import install_messages as M
+
+    target = Path(r"C:\Users\张三\AppData\Local\unionxl\venv\Scripts\pythonw.exe")
+    script = M.shortcut_script("unionxl 工会台账", target, "-m unionxl gui", "O'Brien 的台账")
+    assert (
+        "$s.TargetPath = 'C:\\Users\\张三\\AppData\\Local\\unionxl\\venv\\Scripts\\pythonw.exe'"
+        in script
+    )
+    assert "'O''Brien 的台账'" in script  # a quote inside a PowerShell literal is doubled
+    assert "GetFolderPath('Desktop')" in script and "$s.Save()" in script
+    decoded = base64.b64decode(M.encoded_command(script)).decode("utf-16-le")
+    assert decoded == script
+    lines = M.done_lines(Path(r"C:\venv"), None, "无法运行 PowerShell")
+    assert lines[0].startswith("unionxl ") and "安装完成" in lines[0]
+    assert any("没能在桌面上创建快捷方式（无法运行 PowerShell）" in line for line in lines)
+    assert any("-m unionxl gui" in line for line in lines)
+    made = M.done_lines(Path(r"C:\venv"), Path(r"C:\桌面\unionxl 工会台账.lnk"), "")
+    assert "桌面上的“unionxl 工会台账”图标可打开 unionxl 窗口：" in made
+
+
+def test_install_messages_command_prints_chinese():
+    done = subprocess.run(
+        [sys.executable, "-m", "unionxl.gui.install_messages", "done"],
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("utf-8")
+    assert "安装完成" in out and "-m unionxl gui" in out
