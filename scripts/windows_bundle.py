@@ -81,6 +81,13 @@ def requirements_of(
     return found
 
 
+def without_marker(req: Requirement) -> str:
+    """The requirement for pip, its marker already decided for Windows (pip would decide
+    it for this machine)."""
+    extras = f"[{','.join(sorted(req.extras))}]" if req.extras else ""
+    return f"{req.name}{extras}{req.specifier}"
+
+
 def windows_tags(python: str) -> set[Tag]:
     version = tuple(int(p) for p in python.split("."))
     return {
@@ -105,14 +112,16 @@ def index(wheels: Iterable[Path]) -> dict[str, list[Wheel]]:
     return found
 
 
-def missing(
+def resolve(
     wheels: Iterable[Path], root: Path, python: str, extras: Iterable[str] = ()
-) -> list[Requirement]:
-    """Requirements of `root` (transitively, Windows markers) no wheel in `wheels` meets."""
+) -> tuple[dict[str, Wheel], list[Requirement]]:
+    """Walk `root`'s requirements (transitively, Windows markers) through `wheels`:
+    (the wheel chosen for each name, the requirements no wheel meets)."""
     tags = windows_tags(python)
     available = index(wheels)
     todo = list(requirements_of(wheel_metadata(root), python, extras))
     seen: set[str] = set()
+    chosen: dict[str, Wheel] = {}
     unmet: list[Requirement] = []
     while todo:
         req = todo.pop(0)
@@ -129,8 +138,16 @@ def missing(
             unmet.append(req)
             continue
         best = max(fits, key=lambda w: Version(w.version))
+        chosen[best.name] = best
         todo.extend(requirements_of(wheel_metadata(best.path), python, req.extras))
-    return unmet
+    return chosen, unmet
+
+
+def missing(
+    wheels: Iterable[Path], root: Path, python: str, extras: Iterable[str] = ()
+) -> list[Requirement]:
+    """Requirements of `root` (transitively, Windows markers) no wheel in `wheels` meets."""
+    return resolve(wheels, root, python, extras)[1]
 
 
 # --- the zip (pure) -------------------------------------------------------------------
@@ -266,14 +283,16 @@ def collect(wheel_dir: Path, root: Path, pythons: Sequence[str], extras: Sequenc
     for python in pythons:
         roots = [str(root)]
         if extras:  # pip is given the wheel alone, so the extras' requirements are named
-            roots += [str(r) for r in requirements_of(wheel_metadata(root), python, extras)]
+            roots += [
+                without_marker(r) for r in requirements_of(wheel_metadata(root), python, extras)
+            ]
         download(wheel_dir, python, roots)
         for _round in range(5):
             unmet = missing(wheel_dir.glob("*.whl"), root, python, extras)
             if not unmet:
                 break
             print(f"  Python {python}: pip left out {', '.join(map(str, unmet))}")
-            download(wheel_dir, python, [str(r) for r in unmet])
+            download(wheel_dir, python, [without_marker(r) for r in unmet])
         else:
             raise SystemExit(f"Python {python}: still missing {unmet}")
 
@@ -327,18 +346,30 @@ def check(bundle: Path, pythons: Sequence[str], extras: Sequence[str]) -> list[s
                 f"unionxl=={version}",
             ]
             done = subprocess.run(command, capture_output=True, text=True)
-            unmet = missing(wheels.glob("*.whl"), root, python, extras)
-            resolved = (
-                len(json.loads((tmp / f"report-{python}.json").read_text())["install"])
-                if done.returncode == 0
-                else 0
+            chosen, unmet = resolve(wheels.glob("*.whl"), root, python, extras)
+            closure = {canonicalize_name(root.name.split("-")[0]), *chosen}
+            ok = done.returncode == 0 and not unmet
+            if done.returncode == 0:
+                report = json.loads((tmp / f"report-{python}.json").read_text())
+                by_pip = {canonicalize_name(i["metadata"]["name"]) for i in report["install"]}
+                pip_text = f"pip --dry-run --no-index resolved {len(by_pip)} packages"
+                if by_pip - closure:
+                    pip_text += f" (not needed on Windows: {', '.join(sorted(by_pip - closure))})"
+                if closure - by_pip:
+                    pip_text += (
+                        f" (plus {', '.join(sorted(closure - by_pip))}, which pip on Linux"
+                        " skips by its Windows-only marker)"
+                    )
+            else:
+                pip_text = "pip --dry-run --no-index FAILED"
+            closure_text = (
+                f"Windows closure {len(closure)} packages complete"
+                if not unmet
+                else f"Windows closure MISSING {', '.join(map(str, unmet))}"
             )
-            status = "OK" if done.returncode == 0 and not unmet else "FAILED"
             lines.append(
-                f"  CPython {python} win_amd64: pip --dry-run --no-index "
-                f"{'resolved ' + str(resolved) + ' packages' if done.returncode == 0 else 'FAILED'}; "
-                f"Windows-marker closure {'complete' if not unmet else 'missing ' + ', '.join(map(str, unmet))}"
-                f" -> {status}"
+                f"  CPython {python} win_amd64: {pip_text}; {closure_text} -> "
+                + ("OK" if ok else "FAILED")
             )
             if done.returncode != 0:
                 lines.append("    " + done.stderr.strip().replace("\n", "\n    "))

@@ -112,6 +112,7 @@ def test_reports_refused_with_errors_and_made_when_clean(root, tmp_path):
     app.run_action("全部")
     wait_until_done(app, root)
     assert "台账中有 2 个错误，没有生成报告" in app.notice_text.get()
+    assert f"汇总已写入 {office / '汇总.xlsx'}" in app.notice_text.get()
     assert (office / "汇总.xlsx").is_file() and not (office / "报告").exists()
 
     clean = write_office(tmp_path / "clean", clean_tables())
@@ -140,6 +141,7 @@ def test_missing_folder_is_one_chinese_line(root, tmp_path):
 
     app = App(root, tmp_path / "不存在", config=tmp_path / "gui.json")
     assert "找不到文件夹" in app.status_text.get()
+    assert not (tmp_path / "gui.json").exists()  # a folder that is not there is not kept
     app.run_action("校验")
     wait_until_done(app, root)
     assert app.notice_text.get().startswith("找不到") and "\n" not in app.notice_text.get()

@@ -59,7 +59,7 @@ def test_requirements_follow_windows_markers(wheels):
 def test_missing_walks_the_closure_per_python(wheels):
     d, root = wheels
     unmet = B.missing(d.glob("*.whl"), root, "3.11")
-    assert [(r.name, str(r.specifier)) for r in unmet] == [("winonly", ">=2")]
+    assert [B.without_marker(r) for r in unmet] == ["winonly>=2"]  # pip would drop the marker
     assert [r.name for r in B.missing(d.glob("*.whl"), root, "3.13")] == ["alpha", "winonly"]
     fake_wheel(d, "winonly-2.1-cp311-abi3-win_amd64.whl")  # abi3 fits 3.11 and later
     assert B.missing(d.glob("*.whl"), root, "3.12") == []

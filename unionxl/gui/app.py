@@ -83,7 +83,7 @@ class App:
             button = ttk.Button(actions, text=action, command=lambda a=action: self.run_action(a))
             button.pack(side="left", padx=(0, 6))
             self.action_buttons[action] = button
-        self.progress = ttk.Progressbar(actions, mode="indeterminate", length=160)
+        self.progress = ttk.Progressbar(actions, mode="determinate", length=160)
         self.progress.pack(side="left", padx=(10, 0))
         ttk.Label(outer, textvariable=self.status_text, wraplength=900, justify="left").pack(
             fill="x", pady=(2, 0)
@@ -136,8 +136,9 @@ class App:
     def set_folder(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.folder_text.set(str(self.folder))
-        state.remember_folder(self.config, self.folder)
-        if not self.folder.is_dir():
+        if self.folder.is_dir():
+            state.remember_folder(self.config, self.folder)
+        else:
             self.status_text.set(f"找不到文件夹：{self.folder}。请点“选择文件夹…”。")
 
     def choose_folder(self) -> None:
@@ -158,6 +159,7 @@ class App:
         self.busy = True
         for button in (*self.action_buttons.values(), self.choose_button):
             button.state(["disabled"])
+        self.progress.configure(mode="indeterminate")
         self.progress.start(12)
         self.status_text.set(f"{action}：正在运行…")
         self.notice_text.set("")
@@ -194,7 +196,7 @@ class App:
     def _finish(self) -> None:
         self.busy = False
         self.progress.stop()
-        self.progress.configure(value=0)
+        self.progress.configure(mode="determinate", value=0)  # empty while idle
         for button in (*self.action_buttons.values(), self.choose_button):
             button.state(["!disabled"])
 
@@ -206,9 +208,8 @@ class App:
         self.status_text.set(result.summary)
         # In the window, not in a modal box: the list stays usable beside the message.
         self.notice_text.set(notice_of(result))
-        self.notice_label.configure(
-            foreground=ERROR_COLOUR if result.failure or result.notices else ""
-        )
+        problem = result.failure or result.notices
+        self.notice_label.configure(foreground=ERROR_COLOUR if problem else "")
 
     def set_filter(self, file: str) -> None:
         self.filter_text.set(file)
@@ -277,12 +278,13 @@ def notice_of(result: RunResult) -> str:
     """What the clerk must know after a run, beyond the counts."""
     if result.failure:
         return result.failure
-    if result.notices:
-        return "\n".join(result.notices)
+    lines = list(result.notices)
+    outputs = state.Outputs.of(result.folder)
+    if outputs.totals in result.written:
+        lines.append(f"汇总已写入 {outputs.totals}（点“打开汇总.xlsx”查看）")
     if result.reports:
-        where = state.Outputs.of(result.folder).reports
-        return "\n".join([f"已生成 {len(result.reports)} 份报告，在 {where}", *result.remarks])
-    return ""
+        lines += [f"已生成 {len(result.reports)} 份报告，在 {outputs.reports}", *result.remarks]
+    return "\n".join(lines)
 
 
 def use_cjk_font(root: tk.Tk) -> None:
