@@ -74,7 +74,8 @@ def main() -> None:
             while app.busy:
                 root.update()
                 time.sleep(0.01)
-            app.status_text.set(app.status_text.get().replace(str(office), r"D:\工会\2023台账"))
+            for text in (app.status_text, app.notice_text):
+                text.set(text.get().replace(str(office) + os.sep, "D:\\工会\\2023台账\\"))
             for _ in range(20):
                 root.update()
                 time.sleep(0.02)

@@ -95,6 +95,7 @@ def test_check_fills_the_list_errors_first_and_filters(root, tmp_path):
     assert app.count_text.get() == "2 个错误，1 个警告"
     assert app.status_text.get().startswith("校验：2 个错误，1 个警告（6 个工作簿")
     assert (office / "校验结果.xlsx").is_file()  # what 打开校验结果.xlsx opens
+    assert app.notice_text.get().startswith(f"校验结果已写入 {office / '校验结果.xlsx'}")
 
     assert list(app.filter_box.cget("values")) == ["全部文件", "会员名册.xlsx", "慰问.xlsx"]
     app.set_filter("会员名册.xlsx")
@@ -121,7 +122,7 @@ def test_reports_refused_with_errors_and_made_when_clean(root, tmp_path):
     wait_until_done(app, root)
     assert app.shown() == [("", "", "", "", "没有发现问题。", "")]
     made = sorted(p.name for p in (clean / "报告").glob("*.docx"))
-    assert made and app.notice_text.get().startswith(f"已生成 {len(made)} 份报告")
+    assert made and f"已生成 {len(made)} 份报告，在 {clean / '报告'}" in app.notice_text.get()
 
 
 def test_folder_is_remembered(root, tmp_path):

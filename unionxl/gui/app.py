@@ -280,6 +280,8 @@ def notice_of(result: RunResult) -> str:
         return result.failure
     lines = list(result.notices)
     outputs = state.Outputs.of(result.folder)
+    if outputs.results in result.written:
+        lines.append(f"校验结果已写入 {outputs.results}（其中每一行都链接到台账中的单元格）")
     if outputs.totals in result.written:
         lines.append(f"汇总已写入 {outputs.totals}（点“打开汇总.xlsx”查看）")
     if result.reports:
