@@ -163,3 +163,11 @@ def test_install_messages_command_prints_chinese():
     assert done.returncode == 0, done.stderr
     out = done.stdout.decode("utf-8")
     assert "安装完成" in out and "-m unionxl gui" in out
+
+
+def test_results_file_that_cannot_be_written_is_a_notice(tmp_path):
+    office = write_office(tmp_path / "台账", clean_tables())
+    (office / "校验结果.xlsx").mkdir()  # stands in for a file Windows will not replace
+    result = perform("校验", office)
+    assert result.failure is None and result.files == 6 and result.written == []
+    assert len(result.notices) == 1 and "校验结果.xlsx" in result.notices[0]

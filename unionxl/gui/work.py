@@ -86,8 +86,12 @@ def _perform(result: RunResult, progress: Callable[[str], None]) -> None:
     if report.unreadable:
         result.notices.append("有工作簿无法读取：" + "；".join(report.unreadable))
     progress(f"正在写入 {outputs.results.name}…")
-    # Every run refreshes 校验结果.xlsx, so the file the button opens matches the list.
-    result.written.append(write_results(report, office.folder, outputs.results))
+    # Every run refreshes 校验结果.xlsx, so the file the button opens matches the list;
+    # if it is open in WPS/Excel (Windows refuses), the list is still shown.
+    try:
+        result.written.append(write_results(report, office.folder, outputs.results))
+    except unionxl.UnionxlError as e:
+        result.notices.append(str(e))
 
     if result.action in (TOTALS, ALL):
         if report.unreadable:
