@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -177,3 +179,30 @@ def test_window_stays_responsive_while_working(root, tmp_path):
     assert max(gaps) < 1.0, max(gaps)
     assert not app.action_buttons["全部"].instate(["disabled"])
     assert app.count_text.get() == "0 个错误，0 个警告"
+
+
+def test_unionxl_gui_command_opens_and_stays_open(display, tmp_path):
+    """The real entry point: `python -m unionxl gui FOLDER` shows the window until closed."""
+    office = write_office(tmp_path / "台账", clean_tables())
+    env = {**os.environ, "DISPLAY": display, "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "unionxl", "gui", f'{office}"'],  # as cmd passes "%~dp0"
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        limit = time.monotonic() + 30
+        config = tmp_path / "cfg" / "unionxl" / "gui.json"
+        while not config.exists():  # written once the window has taken the folder
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < limit, "the window never took the folder"
+            time.sleep(0.1)
+        time.sleep(0.5)
+        assert process.poll() is None  # still open: mainloop is running
+    finally:
+        process.terminate()
+        out, err = process.communicate(timeout=10)
+    assert "Traceback" not in err, err
+    assert json.loads(config.read_text(encoding="utf-8")) == {"folder": str(office)}
