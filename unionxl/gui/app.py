@@ -12,6 +12,7 @@ import sys
 import threading
 import tkinter as tk
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from tkinter import filedialog, font, messagebox, ttk
 
@@ -240,7 +241,7 @@ class App:
         if selected.isdigit() and self.folder is not None:
             self.open(state.workbook_of(self.folder, self.rows[int(selected)]))
 
-    def open_output(self, which) -> None:  # which: Outputs -> Path
+    def open_output(self, which: Callable[[state.Outputs], Path]) -> None:
         if self.folder is None:
             self.status_text.set("请先选择台账文件夹。")
             return
@@ -294,7 +295,7 @@ def use_cjk_font(root: tk.Tk) -> None:
     family = state.pick_family(font.families(root))
     if family is None:
         return
-    for name in ("TkDefaultFont", "TkTextFont", "TkHeadingFont", "TkMenuFont", "TkFixedFont"):
+    for name in ("TkDefaultFont", "TkTextFont", "TkHeadingFont", "TkMenuFont"):
         try:
             font.nametofont(name, root).configure(family=family)
         except tk.TclError:
