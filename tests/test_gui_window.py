@@ -206,3 +206,29 @@ def test_unionxl_gui_command_opens_and_stays_open(display, tmp_path):
         out, err = process.communicate(timeout=10)
     assert "Traceback" not in err, err
     assert json.loads(config.read_text(encoding="utf-8")) == {"folder": str(office)}
+
+
+def test_double_click_and_open_buttons_open_the_right_files(root, tmp_path):
+    from unionxl.gui.app import App
+
+    office = defective_office(tmp_path / "台账")
+    opened: list[Path] = []
+    app = App(root, office, config=tmp_path / "gui.json", opener=lambda p: opened.append(p))
+    app.open_output(lambda o: o.results)
+    assert opened == [] and "还没有 校验结果.xlsx" in app.status_text.get()
+    app.run_action("校验")
+    wait_until_done(app, root)
+
+    app.set_filter("慰问.xlsx")
+    first = app.tree.get_children()[0]
+    root.update()
+    x0, y0, width, height = app.tree.bbox(first, "文件")
+    for _ in range(2):  # two clicks on the row, as the pointer would make them
+        app.tree.event_generate("<ButtonPress-1>", x=x0 + 5, y=y0 + height // 2)
+        app.tree.event_generate("<ButtonRelease-1>", x=x0 + 5, y=y0 + height // 2)
+    root.update()
+    assert opened == [office / "慰问.xlsx"]
+    app.open_output(lambda o: o.results)
+    assert opened[-1] == office / "校验结果.xlsx"
+    app.open_output(lambda o: o.reports)  # no reports yet
+    assert len(opened) == 2 and "还没有 报告" in app.status_text.get()

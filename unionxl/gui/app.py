@@ -35,9 +35,17 @@ ERROR_COLOUR, WARNING_COLOUR = "#C00000", "#9C5700"
 class App:
     """The window. Tests drive it through these methods (run_action, set_filter, …)."""
 
-    def __init__(self, root: tk.Tk, folder: Path | None = None, *, config: Path | None = None):
+    def __init__(
+        self,
+        root: tk.Tk,
+        folder: Path | None = None,
+        *,
+        config: Path | None = None,
+        opener: Callable[[Path], str | None] = state.open_path,
+    ):
         self.root = root
         self.config = config or state.config_file()
+        self.opener = opener  # the PC's own program for a file (tests watch what is opened)
         self.folder: Path | None = None
         self.result: RunResult | None = None
         self.rows: list[state.FindingRow] = []
@@ -254,7 +262,7 @@ class App:
     def open(self, path: Path | None) -> None:
         if path is None:
             return
-        problem = state.open_path(path)
+        problem = self.opener(path)
         if problem:
             self.status_text.set(problem)
 
