@@ -374,7 +374,35 @@ def check(bundle: Path, pythons: Sequence[str], extras: Sequence[str]) -> list[s
             if done.returncode != 0:
                 lines.append("    " + done.stderr.strip().replace("\n", "\n    "))
         lines.append(f"  {count} wheels in the bundle")
+        lines.append("  " + wine_check(top, tmp))
     return lines
+
+
+def wine_check(top: Path, tmp: Path) -> str:
+    """If Wine is here, let its cmd.exe run install.cmd on a computer without Python: the
+    batch file must parse and end with the python.org advice (Wine's cmd is close to,
+    not the same as, Windows' own)."""
+    import os
+    import shutil
+
+    wine = shutil.which("wine64") or shutil.which("wine") or "/usr/lib/wine/wine64"
+    if not Path(wine).exists():
+        return "install.cmd under Wine: skipped (Wine is not installed)"
+    env = {**os.environ, "WINEPREFIX": str(tmp / "wine"), "WINEDEBUG": "-all"}
+    env.pop("DISPLAY", None)  # Notepad would open; not wanted here
+    done = subprocess.run(
+        [wine, "cmd", "/c", "install.cmd"],
+        cwd=top,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=300,
+    )
+    out = done.stdout.decode("ascii", "replace")
+    ok = done.returncode == 1 and "No suitable Python" in out and "python.org" in out
+    return "install.cmd under Wine without Python: " + (
+        "OK (python.org advice, exit 1)" if ok else f"FAILED (exit {done.returncode}): {out!r}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
