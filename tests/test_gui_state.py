@@ -171,3 +171,12 @@ def test_results_file_that_cannot_be_written_is_a_notice(tmp_path):
     result = perform("校验", office)
     assert result.failure is None and result.files == 6 and result.written == []
     assert len(result.notices) == 1 and "校验结果.xlsx" in result.notices[0]
+
+
+def test_gui_entry_point_without_display(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    code = "import sys; from unionxl.cli_gui import main; sys.exit(main())"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 2 and done.stderr.startswith("unionxl：无法打开窗口")

@@ -34,3 +34,10 @@ def run(args: argparse.Namespace) -> int:
         raise UnionxlError(NO_DISPLAY) from e
     app.run(root, folder)
     return 0
+
+
+def main() -> int:
+    """For a `gui-scripts` entry point (`unionxl-gui [FOLDER]`, no console on Windows)."""
+    from .cli import main as cli_main
+
+    return cli_main(["gui", *sys.argv[1:]])
