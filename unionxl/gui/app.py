@@ -51,7 +51,6 @@ class App:
         self.rows: list[state.FindingRow] = []
         self.busy = False
         self._queue: queue.Queue[tuple[str, object]] = queue.Queue()
-        self._worker: threading.Thread | None = None
 
         root.title(TITLE)
         root.minsize(760, 420)
@@ -173,10 +172,10 @@ class App:
         self.status_text.set(f"{action}：正在运行…")
         self.notice_text.set("")
         folder = self.folder
-        self._worker = threading.Thread(
+        # daemon: closing the window mid-run ends the process (outputs are written atomically)
+        threading.Thread(
             target=work, args=(action, folder, self._queue), name="unionxl-gui-worker", daemon=True
-        )
-        self._worker.start()
+        ).start()
         self.root.after(POLL_MS, self._poll)
         return True
 
