@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -114,3 +115,16 @@ def test_zip_layout(wheels, tmp_path):
         assert z.getinfo(f"{top}/wheels/{found[0].name}").compress_type == zipfile.ZIP_STORED
         B.check_batch(z.read(f"{top}/install.cmd"))
     assert [p.name for p in bundle.parent.iterdir()] == ["b.zip"]
+
+
+def test_every_batch_file_in_the_repository_is_ascii_crlf():
+    listed = subprocess.run(
+        ["git", "ls-files", "*.cmd", "*.cmd.in", "*.bat"],
+        cwd=B.ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert "installer/windows/install.cmd.in" in listed
+    for name in listed:
+        B.check_batch((B.ROOT / name).read_bytes(), name)
