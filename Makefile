@@ -39,11 +39,13 @@ templates: $(STAMP)
 	$(BIN)/python -m unionxl.reports.docs
 
 # Offline Windows bundle (network: pip download of win_amd64 wheels); not part of `test`.
+# BUNDLE_EXTRAS="pandas" also bundles (and installs) those optional extras.
+BUNDLE_ARGS = $(if $(BUNDLE_EXTRAS),--extras $(BUNDLE_EXTRAS))
 windows-bundle: $(STAMP)
-	$(BIN)/python scripts/windows_bundle.py build
+	$(BIN)/python scripts/windows_bundle.py build $(BUNDLE_ARGS)
 
 bundle-check: $(STAMP)
-	$(BIN)/python scripts/windows_bundle.py check
+	$(BIN)/python scripts/windows_bundle.py check $(BUNDLE_ARGS)
 
 clean:
 	rm -rf out .pytest_cache

@@ -162,10 +162,18 @@ def render(template: str, values: dict[str, str]) -> str:
     return template
 
 
-def template_values(version: str, wheel: str, pythons: Sequence[str]) -> dict[str, str]:
+def requirement(version: str, extras: Sequence[str] = ()) -> str:
+    """What install.cmd asks pip for: this version exactly, with the bundled extras."""
+    return f"unionxl[{','.join(extras)}]=={version}" if extras else f"unionxl=={version}"
+
+
+def template_values(
+    version: str, wheel: str, pythons: Sequence[str], extras: Sequence[str] = ()
+) -> dict[str, str]:
     ordered = sorted(pythons, key=lambda v: tuple(map(int, v.split("."))))
     return {
         "VERSION": version,
+        "REQUIREMENT": requirement(version, extras),
         "WHEEL": wheel,
         "PYTHONS": " ".join(reversed(ordered)),  # newest first
         "PYTUPLES": ", ".join(f"({v.replace('.', ', ')})" for v in ordered),
@@ -185,11 +193,15 @@ def check_batch(data: bytes, name: str = "install.cmd") -> None:
 
 
 def layout(
-    wheels: Iterable[Path], version: str, wheel: str, pythons: Sequence[str]
+    wheels: Iterable[Path],
+    version: str,
+    wheel: str,
+    pythons: Sequence[str],
+    extras: Sequence[str] = (),
 ) -> list[tuple[str, bytes | Path]]:
     """(name in the zip, content or file), all under one top folder."""
     top = f"unionxl-{version}-windows"
-    values = template_values(version, wheel, pythons)
+    values = template_values(version, wheel, pythons, extras)
     install = render((TEMPLATES / "install.cmd.in").read_bytes().decode("ascii"), values)
     install_bytes = install.encode("ascii")
     check_batch(install_bytes)
@@ -303,7 +315,7 @@ def build(pythons: Sequence[str], extras: Sequence[str], dist: Path, work: Path)
     root = build_wheel(wheel_dir)
     version = str(wheel_metadata(root)["Version"])
     collect(wheel_dir, root, pythons, extras)
-    entries = layout(wheel_dir.glob("*.whl"), version, root.name, pythons)
+    entries = layout(wheel_dir.glob("*.whl"), version, root.name, pythons, extras)
     return write_zip(dist / f"unionxl-{version}-windows.zip", entries)
 
 
@@ -343,7 +355,7 @@ def check(bundle: Path, pythons: Sequence[str], extras: Sequence[str]) -> list[s
                 "--only-binary=:all:",
                 "--target",
                 str(tmp / f"target-{python}"),
-                f"unionxl=={version}",
+                requirement(version, extras),
             ]
             done = subprocess.run(command, capture_output=True, text=True)
             chosen, unmet = resolve(wheels.glob("*.whl"), root, python, extras)

@@ -77,7 +77,9 @@ def test_templates_render_ascii_crlf_and_complete():
     B.check_batch(raw, "install.cmd.in")
     text = B.render(raw.decode("ascii"), values)
     B.check_batch(text.encode("ascii"))
-    assert '"unionxl==%VERSION%"' in text and "--no-index --find-links" in text
+    assert '"unionxl==0.1.0"' in text and "--no-index --find-links" in text
+    with_extra = B.template_values("0.1.0", "u.whl", ["3.12"], ["pandas"])
+    assert '"unionxl[pandas]==0.1.0"' in B.render(raw.decode("ascii"), with_extra)
     assert r"%LOCALAPPDATA%\unionxl\venv" in text
     assert "python -m unionxl.gui.install_messages done" in text.replace(
         '"%VENV%\\Scripts\\python.exe"', "python"
