@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 PYTHON_DIRS := unionxl tests scripts benchmarks docs
 CORPUS ?= ../shared/corpus
 
-.PHONY: demo test lint typecheck layers corpus bench install clean workbooks templates docs
+.PHONY: demo test lint typecheck layers corpus bench install clean workbooks templates docs \
+	windows-bundle bundle-check
 
 install: $(STAMP)
 
@@ -52,6 +53,15 @@ templates: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m unionxl.outputs.format_page
+
+# Offline Windows bundle (network: pip download of win_amd64 wheels); not part of `test`.
+# BUNDLE_EXTRAS="pandas" also bundles (and installs) those optional extras.
+BUNDLE_ARGS = $(if $(BUNDLE_EXTRAS),--extras $(BUNDLE_EXTRAS))
+windows-bundle: $(STAMP)
+	$(BIN)/python scripts/windows_bundle.py build $(BUNDLE_ARGS)
+
+bundle-check: $(STAMP)
+	$(BIN)/python scripts/windows_bundle.py check $(BUNDLE_ARGS)
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache

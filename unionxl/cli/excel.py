@@ -23,9 +23,11 @@ def run_excel(args: argparse.Namespace) -> int:
     import sys
 
     from unionxl.excel.control import build
+    from unionxl.gui.launcher import write_launcher
 
     path = build(args.folder, force=args.force, interpreter=args.python)
     print(f"已生成 {path}")
+    print(write_launcher(path.parent).message)
     print(f"按钮将使用的 Python：{args.python or sys.executable}")
     print("用 Excel 打开它，在“开始”表中选择要做什么，再点击“运行 unionxl”按钮。")
     print("如果 Excel 提示已阻止宏：右键该文件 → 属性 → 勾选“解除锁定”，或启用宏。")

@@ -14,10 +14,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from unionxl.gui.launcher import write_launcher
     from unionxl.outputs.blank import create_office
 
     paths = create_office(args.folder, year=args.year, unit=args.unit)
     for path in paths:
         print(f"已生成 {path}")
+    print(write_launcher(args.folder).message)
     print("每个工作簿的“说明”表介绍了各列的填写方法；带 * 的列必须填写。")
     return 0
