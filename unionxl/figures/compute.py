@@ -40,6 +40,7 @@ from decimal import Decimal
 from typing import Any
 
 from unionxl.data.office_data import Account, OfficeData
+from unionxl.figures import part_two
 from unionxl.figures.model import (
     CURRENT_STATUSES,
     EXPENSE,
@@ -85,8 +86,14 @@ def compute_totals(office: OfficeData) -> Totals:
         donations=donation_totals(office),
         visits=visit_totals(office),
         proposals=proposal_totals(office),
-        awards=award_totals(office),
+        awards=part_two.award_totals(office),
         members=member_totals(office),
+        organisation=part_two.organisation_totals(office),
+        activities=part_two.activity_totals(office),
+        retiree_visits=part_two.retiree_visit_totals(office),
+        mutual_aid=part_two.mutual_aid_totals(office),
+        dues=part_two.dues_totals(office),
+        report_period=office.policy.report_period,
         unit_name=office.unit_name,
         folder=office.folder,
         files=tuple(office.files),
