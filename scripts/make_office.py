@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate a realistic, fictional union office folder (six workbooks, year 2023).
+"""Generate a realistic, fictional union office folder (ten workbooks, year 2023).
 
     python scripts/make_office.py OUTDIR [--members N] [--seed S]
 
@@ -29,6 +29,15 @@ some dozens of 住院/生育/去世/退休 rows. An Excel sheet holds at most 1,
 very large office drops festival rounds, 劳动节 first (from about 220,000 members), then
 端午 (from about 280,000), until the register fits on one sheet: 300,000 members give
 春节 and 中秋 only.
+
+Part two (台账格式 §2b), within the report period 2022-06-01 … 2023-06-30 set in 设置:
+活动/活动参与 (six 疗休养 sessions of 30, the 第三届文体活动月 with 拔河, 扑克牌80分, 气排球 and
+8×100米接力 (320 contestants), three 月饼DIY sessions of 我们的节日, three online training
+sessions, the 第四届“最佳一节课” contest, a 联谊, two 志愿服务 events, a retirees' outing);
+走访 (五必访, all five kinds); 医疗互助参保 (住院医疗互助 2023) and 35 理赔; 会费 (one row per
+在职 member and month, reconciling with the ledger's 会费收入); 代表 of the 二届 (every 提案's
+proposer and 附议人 among them); 部门 with chairs and eleven 换届 in April 2023; the awards of
+the report (1 国家级, 6 省级, 11 市级) by 对象类型.
 
 Big workbooks are written with XlsxWriter's constant_memory mode (inline strings, one
 row in memory); small ones the ordinary way (shared strings, like Excel itself).
@@ -1478,9 +1487,12 @@ def make_mutual_aid(
 def make_dues(people: Sequence[Member], dues: dict[str, int]) -> list[tuple]:
     """One row per 在职 member and month: wage base in tens of yuan, 0.5% of it (the same
     amounts the ledger's monthly 会费收入 adds up)."""
-    rows = []
+    rows: list[tuple] = []
     by_no = {m.no: m for m in people}
-    for month in range(1, 13):
+    per_month = len(dues)
+    months = min(12, (EXCEL_MAX_ROWS - 3) // max(per_month, 1))  # one sheet: a very large
+    # office keeps the first months only (its 会费 then differ from the ledger: a warning)
+    for month in range(1, months + 1):
         last = _month_end(month)
         for no, fen in dues.items():
             m = by_no[no]

@@ -165,3 +165,106 @@ def test_report_period_defaults_to_the_year() -> None:
         "培训",
     ]
     assert result.to_dict()["awards"]["by_level"][0] == {"level": "国家级", "count": 0}
+
+
+# --- what users see: terminal, 汇总.xlsx, the Excel 汇总 sheet, blank workbooks -------------
+
+
+def test_terminal_and_workbook_show_the_new_figures(tmp_path) -> None:
+    import openpyxl
+
+    from unionxl.excel.results import summary_plan
+    from unionxl.outputs.totals_text import render_totals
+    from unionxl.outputs.totals_xlsx import write_totals_xlsx
+
+    result = totals()
+    text = render_totals(result)
+    text.encode("gbk")
+    for words in ("工会活动", "第三届文体活动月", "离退休走访", "职工医疗互助", "会费", "二级工会"):
+        assert words in text
+    assert "2,500.55" in text and "1,200.50" in text
+    path = write_totals_xlsx(result, tmp_path / "汇总.xlsx")
+    book = openpyxl.load_workbook(path)
+    for sheet in ("会员", "二级工会", "工会活动", "离退休走访", "医疗互助", "会费", "获奖对象"):
+        assert sheet in book.sheetnames
+    aid = {r[0]: r[1] for r in book["医疗互助"].iter_rows(min_row=2, values_only=True) if r[0]}
+    assert aid["核定金额"] == 2500.55 and aid["参保人数"] == 2
+    plan = summary_plan(result.to_dict())
+    flat = [v for row in plan.values for v in row if v is not None]
+    assert "六、会员" in flat and 112.15 in flat
+
+
+def test_blank_workbooks_hold_every_new_table_and_check_clean(tmp_path) -> None:
+    import openpyxl
+
+    import unionxl
+    from unionxl.outputs.blank import create_office
+
+    paths = create_office(tmp_path / "new", year=2023, unit="测试学院工会")
+    sheets = {ws for p in paths for ws in openpyxl.load_workbook(p).sheetnames}
+    for name in ("活动", "活动参与", "走访", "医疗互助参保", "医疗互助理赔", "会费", "代表"):
+        assert name in sheets
+    book = openpyxl.load_workbook(tmp_path / "new" / "活动.xlsx")
+    validations = {
+        str(v.sqref).split(":")[0]: v for v in book["活动"].data_validations.dataValidation
+    }
+    assert validations["C2"].type == "list" and "疗休养" in validations["C2"].formula1  # 类型
+    roles = {
+        str(v.sqref).split(":")[0]: v for v in book["活动参与"].data_validations.dataValidation
+    }
+    assert "家属" in roles["D2"].formula1  # 角色
+    assert "说明" in book.sheetnames
+    report = unionxl.check(tmp_path / "new")
+    assert report.errors == 0 and report.warnings == 0
+
+
+def test_example_office_mirrors_the_work_report() -> None:
+    """workbooks/ (scripts/make_office.py) against the figures of the 2023 work report."""
+    from pathlib import Path
+
+    import unionxl
+
+    folder = Path(__file__).resolve().parents[1] / "workbooks"
+    office = unionxl.load(folder)
+    assert office.check().errors == 0
+    result = office.totals().to_dict()
+    assert result["organisation"] == {"departments": 25, "elected": 11}
+    by_type = {t["type"]: t for t in result["activities"]["by_type"]}
+    assert by_type["疗休养"] == {
+        "type": "疗休养",
+        "events": 6,
+        "participants": 180,
+        "winners": 0,
+        "amount": "166300.00",
+    }
+    assert by_type["培训"]["events"] == 3
+    assert by_type["联谊"]["events"] >= 1 and by_type["志愿服务"]["events"] >= 1
+    series = {s["series"]: s for s in result["activities"]["series"]}
+    assert series["第三届文体活动月"] == {
+        "series": "第三届文体活动月",
+        "events": 4,
+        "participants": 320,
+    }
+    assert series["我们的节日"]["events"] == 3
+    assert {t["type"] for t in result["retiree_visits"]["by_type"]} >= {
+        "重大节日",
+        "丧事",
+        "生病住院",
+        "特殊困难",
+        "突发变故",
+    }
+    assert result["mutual_aid"]["claims"] == 35
+    assert result["dues"]["reconciled"] is True
+    levels = {a["level"]: a["count"] for a in result["awards"]["by_level"]}
+    assert (levels["国家级"], levels["省级"], levels["市级"]) == (1, 6, 11)
+    subjects = {(a["level"], a["subject"]): a["count"] for a in result["awards"]["by_subject"]}
+    assert subjects[("国家级", "集体")] == 1
+    assert subjects[("省级", "家庭")] == 2 and subjects[("省级", "个人")] == 2
+    assert subjects[("市级", "家庭")] == 8 and subjects[("市级", "集体")] == 3
+    assert result["proposals"] == {
+        "collected": 30,
+        "accepted": 28,
+        "filed": 4,
+        "answered": 4,
+        "satisfied": 4,
+    }

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from fractions import Fraction
 
 from unionxl.checks.rules.helpers import roster, yuan
 from unionxl.data.office_data import OfficeData
@@ -95,7 +96,7 @@ def check_visits(office: OfficeData) -> Iterator[Finding]:
             day = row["日期"]
             if row["收入"] is not None and (year is None or (day and day.year == year)):
                 income += row["收入"]
-        if festival_total > ratio * income:
+        if Fraction(festival_total) > ratio * Fraction(income):
             yield table.finding(
                 None,
                 None,
