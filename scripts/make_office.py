@@ -1485,8 +1485,9 @@ def make_mutual_aid(
 
 
 def make_dues(people: Sequence[Member], dues: dict[str, int]) -> list[tuple]:
-    """One row per 在职 member and month: wage base in tens of yuan, 0.5% of it (the same
-    amounts the ledger's monthly 会费收入 adds up)."""
+    """One row per 在职 member and month, as a payroll export gives it: 工资基数 in tens of
+    yuan and the 0.5% deducted (实缴, the amounts the ledger's monthly 会费收入 adds up);
+    应缴 left blank, so unionxl computes it."""
     rows: list[tuple] = []
     by_no = {m.no: m for m in people}
     per_month = len(dues)
@@ -1497,7 +1498,7 @@ def make_dues(people: Sequence[Member], dues: dict[str, int]) -> list[tuple]:
         for no, fen in dues.items():
             m = by_no[no]
             if m.joined <= last:
-                rows.append((f"{YEAR}-{month:02d}", no, m.name, Fen(fen * 200), Fen(fen), Fen(fen)))
+                rows.append((f"{YEAR}-{month:02d}", no, m.name, Fen(fen * 200), None, Fen(fen)))
     return rows
 
 
