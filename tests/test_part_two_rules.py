@@ -623,3 +623,25 @@ def test_findings_in_workbooks(make_office: Callable[..., Any]) -> None:
         ("活动.xlsx", "活动", "G4", "activity.outing.days", E),
         ("离退休走访.xlsx", "走访", "B2", "retiree.status", E),
     ]
+
+
+def test_check_json_carries_basis_only_when_set(make_office: Callable[..., Any]) -> None:
+    import json
+    import subprocess
+    import sys
+
+    t = tables()
+    put(t, "慰问登记", 3, "金额", 900)  # 春节 500 + 中秋 900 > 1300 (节日慰问)
+    put(t, "走访", 3, "日期", D(2022, 12, 1))  # a finding made under no policy value
+    folder = make_office({sheet: ("台账.xlsx", rows) for sheet, rows in t.items()})
+    done = subprocess.run(
+        [sys.executable, "-m", "unionxl", "check", str(folder), "--json"],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    findings = {f["rule"]: f for f in json.loads(done.stdout.decode("utf-8"))["findings"]}
+    assert findings["visit.festival.total"]["basis"] == "闽工〔2018〕158号"
+    assert findings["visit.festival.total"]["cell"] == "E3"
+    assert "（依据：闽工〔2018〕158号）" in findings["visit.festival.total"]["message"]
+    assert "basis" not in findings["retiree.date.year"]
