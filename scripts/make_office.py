@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate a realistic, fictional union office folder (six workbooks, year 2023).
+"""Generate a realistic, fictional union office folder (ten workbooks, year 2023).
 
     python scripts/make_office.py OUTDIR [--members N] [--seed S]
 
@@ -30,6 +30,15 @@ very large office drops festival rounds, 劳动节 first (from about 220,000 mem
 端午 (from about 280,000), until the register fits on one sheet: 300,000 members give
 春节 and 中秋 only.
 
+Part two (台账格式 §2b), within the report period 2022-06-01 … 2023-06-30 set in 设置:
+活动/活动参与 (six 疗休养 sessions of 30, the 第三届文体活动月 with 拔河, 扑克牌80分, 气排球 and
+8×100米接力 (320 contestants), three 月饼DIY sessions of 我们的节日, three online training
+sessions, the 第四届“最佳一节课” contest, a 联谊, two 志愿服务 events, a retirees' outing);
+走访 (五必访, all five kinds); 医疗互助参保 (住院医疗互助 2023) and 35 理赔; 会费 (one row per
+在职 member and month, reconciling with the ledger's 会费收入); 代表 of the 二届 (every 提案's
+proposer and 附议人 among them); 部门 with chairs and eleven 换届 in April 2023; the awards of
+the report (1 国家级, 6 省级, 11 市级) by 对象类型.
+
 Big workbooks are written with XlsxWriter's constant_memory mode (inline strings, one
 row in memory); small ones the ordinary way (shared strings, like Excel itself).
 """
@@ -56,13 +65,18 @@ if __package__ in (None, ""):  # run as a script: make `unionxl` importable from
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from unionxl.model.schema import (  # noqa: E402
+    ACTIVITIES,
     AWARDS,
     BUDGET,
     CAMPAIGNS,
+    DELEGATES,
     DEPARTMENTS,
     DONATIONS,
     LEDGER,
     MEMBERS,
+    MUTUAL_CLAIMS,
+    MUTUAL_ENROLMENT,
+    PARTICIPANTS,
     PROPOSALS,
     SETTINGS,
     VISIT_RULES,
@@ -70,6 +84,8 @@ from unionxl.model.schema import (  # noqa: E402
     Kind,
     TableSpec,
 )
+from unionxl.model.schema import DUES as DUES_SPEC  # noqa: E402
+from unionxl.model.schema import RETIREE_VISITS as RETIREE_VISITS_SPEC  # noqa: E402
 from unionxl.policy import packs  # noqa: E402
 from unionxl.policy.packs import BUILTIN_ACCOUNTS  # noqa: E402
 
@@ -90,7 +106,22 @@ FILE_DONATIONS = "捐款.xlsx"
 FILE_VISITS = "慰问.xlsx"
 FILE_PROPOSALS = "提案.xlsx"
 FILE_AWARDS = "获奖.xlsx"
-FILES = (FILE_MEMBERS, FILE_FUNDS, FILE_DONATIONS, FILE_VISITS, FILE_PROPOSALS, FILE_AWARDS)
+FILE_ACTIVITIES = "活动.xlsx"
+FILE_RETIREES = "离退休走访.xlsx"
+FILE_MUTUAL = "医疗互助.xlsx"
+FILE_DUES = "会费.xlsx"
+FILES = (
+    FILE_MEMBERS,
+    FILE_FUNDS,
+    FILE_DONATIONS,
+    FILE_VISITS,
+    FILE_PROPOSALS,
+    FILE_AWARDS,
+    FILE_ACTIVITIES,
+    FILE_RETIREES,
+    FILE_MUTUAL,
+    FILE_DUES,
+)
 
 IN_SERVICE, RETIRED, LIXIU, MOVED, DEAD = "在职", "退休", "离休", "调离", "去世"
 
@@ -871,7 +902,11 @@ class Entry:
 
 
 def make_ledger(
-    people: Sequence[Member], visits: Visits, cal: Calendar, seed: int
+    people: Sequence[Member],
+    visits: Visits,
+    cal: Calendar,
+    seed: int,
+    dues_out: dict[str, int] | None = None,
 ) -> tuple[list[Entry], int, list[tuple[str, str, int]]]:
     """(journal, opening balance in fen, budget lines (科目, 类别, fen))."""
     rng = rng_for(seed, "ledger")
@@ -921,6 +956,10 @@ def make_ledger(
 
     # 会费: 0.5% of each in-service member's pay, deducted monthly.
     dues = {m.no: rng.randint(3200, 8800) for m in people if m.status == IN_SERVICE}
+    # 0.5% of a wage base in whole tens of yuan (台账格式 §3b): a multiple of 5 fen
+    dues = {no: fen - fen % 5 for no, fen in dues.items()}
+    if dues_out is not None:
+        dues_out.update(dues)
     joined = {m.no: m.joined for m in people}
     income = 0
     for month in range(1, 13):
@@ -1072,9 +1111,10 @@ PROPOSALS_REJECTED = (
 )
 
 
-def make_proposals(people: Sequence[Member], seed: int) -> list[tuple]:
+def make_proposals(people: Sequence[Member], seed: int, delegates: Sequence[Member]) -> list[tuple]:
+    """30 提案 of the 二届 教代会, each by a delegate and seconded by other delegates."""
     rng = rng_for(seed, "proposals")
-    authors = [m.name for m in people if m.status == IN_SERVICE] or ["陈明"]
+    authors = list(delegates) or [m for m in people if m.status == IN_SERVICE][:1]
     items = (
         [(t, "立案", dept, day) for t, dept, day in PROPOSALS_FILED]
         + [(t, "转意见建议", dept, None) for t, dept in PROPOSALS_ADVICE]
@@ -1084,43 +1124,381 @@ def make_proposals(people: Sequence[Member], seed: int) -> list[tuple]:
     rows = []
     for k, (text, result, dept, day) in enumerate(items, start=1):
         seconds = rng.randint(3, 9) if result == "立案" else rng.randint(MIN_PROPOSAL_SECONDS, 6)
+        author = rng.choice(authors)
+        others = list(dict.fromkeys(m.name for m in authors if m.name != author.name))
+        seconders = rng.sample(others, min(seconds, len(others)))
         rows.append(
             (
                 f"{YEAR}-{k:02d}",
                 text,
-                rng.choice(authors),
-                seconds,
+                author.name,
+                len(seconders),
                 result,
                 dept,
                 day,
                 "满意" if day else None,
+                TERM,
+                author.no,
+                "、".join(seconders),
             )
         )
     return rows
 
 
 def make_awards(people: Sequence[Member], seed: int) -> list[tuple]:
+    """The honours of the 2023 work report (1 国家级; 6 省级; 11 市级), plus the school's own."""
     rng = rng_for(seed, "awards")
     women = [m for m in people if m.status == IN_SERVICE and m.gender == "女"] or list(people)
     everyone = [m for m in people if m.status == IN_SERVICE] or list(people)
     colleges = [d.name for d in DEPTS if d.category == "学院"]
+
+    def day() -> dt.date:
+        return PERIOD_START + dt.timedelta(days=rng.randrange((PERIOD_END - PERIOD_START).days))
+
+    def family() -> str:
+        return f"{rng.choice(everyone).name}家庭"
+
     rows = [
-        (YEAR, "全国巾帼文明岗", "国家级", f"{HOSPITAL}护理部", "集体"),
-        (YEAR, "福建省巾帼文明岗", "省级", f"{HOSPITAL}妇产科", "集体"),
-        (YEAR, "福建省模范职工之家", "省级", UNION, "集体"),
-        (YEAR, "福建省三八红旗手", "省级", rng.choice(women).name, "个人"),
-        (YEAR, "福建省五一劳动奖章", "省级", rng.choice(everyone).name, "个人"),
-        (YEAR, "宁德市三八红旗集体", "市级", f"{SCHOOL}外国语学院", "集体"),
-        (YEAR, "宁德市五一劳动奖章", "市级", rng.choice(everyone).name, "个人"),
-        (YEAR, "宁德市最美家庭", "市级", f"{rng.choice(everyone).name}家庭", "家庭"),
-        (YEAR, "宁德市优秀工会积极分子", "市级", rng.choice(everyone).name, "个人"),
-        (YEAR, "先进分工会", "校级", rng.choice(colleges), "集体"),
-        (YEAR, "先进分工会", "校级", "附属医院护理分工会", "集体"),
-        (YEAR, "模范教职工之家", "校级", rng.choice(colleges), "集体"),
+        ("全国巾帼文明岗", "国家级", f"{HOSPITAL}护理部", "集体"),
+        ("福建省巾帼文明岗", "省级", f"{HOSPITAL}妇产科", "集体"),
+        ("福建省模范职工之家", "省级", UNION, "集体"),
+        ("福建省最美职工家庭", "省级", family(), "家庭"),
+        ("福建省三八红旗手", "省级", rng.choice(women).name, "个人"),
+        ("福建省五一劳动奖章", "省级", rng.choice(everyone).name, "个人"),
+        ("福建省健康家庭", "省级", family(), "家庭"),
+    ]
+    rows += [("宁德市抗疫最美家庭", "市级", family(), "家庭") for _ in range(8)]
+    rows += [
+        ("宁德市巾帼文明岗", "市级", f"{HOSPITAL}儿科", "集体"),
+        ("宁德市巾帼文明岗", "市级", f"{SCHOOL}外国语学院", "集体"),
+        ("宁德市工人先锋号", "市级", f"{HOSPITAL}急诊科", "集体"),
+        ("先进分工会", "校级", rng.choice(colleges), "集体"),
+        ("先进分工会", "校级", "附属医院护理分工会", "集体"),
+        ("模范教职工之家", "校级", rng.choice(colleges), "集体"),
     ]
     picked = rng.sample(everyone, min(len(everyone), 6))
-    rows += [(YEAR, "优秀工会干部", "校级", m.name, "个人") for m in picked[:2]]
-    rows += [(YEAR, "优秀工会积极分子", "校级", m.name, "个人") for m in picked[2:]]
+    rows += [("优秀工会干部", "校级", m.name, "个人") for m in picked[:2]]
+    rows += [("优秀工会积极分子", "校级", m.name, "个人") for m in picked[2:]]
+    return [(YEAR, honour, level, who, kind, None, day()) for honour, level, who, kind in rows]
+
+
+# ---------------------------------------------------------------------------------------
+# Part two (台账格式 §2b): 活动, 走访, 医疗互助, 会费, 代表, 换届 — the 2023 work report
+# covers 2022-06-01 … 2023-06-30 (设置 报告期开始/报告期结束)
+# ---------------------------------------------------------------------------------------
+
+PERIOD_START, PERIOD_END = dt.date(YEAR - 1, 6, 1), dt.date(YEAR, 6, 30)
+RETREAT_DAYS = 5  # 设置 疗休养最长天数
+TERM = "二届"  # the 教代会 whose delegates and 提案 the example keeps
+ELECTED_DEPTS = 11  # 二级工会 that held their 换届 in April 2023
+UNION_HOST = "校工会"
+PLAN = "住院医疗互助"
+
+
+def in_service(people: Sequence[Member]) -> list[Member]:
+    return [m for m in people if m.status == IN_SERVICE]
+
+
+def make_departments(people: Sequence[Member], seed: int) -> list[tuple]:
+    """部门 rows: 类别, 主席 (an 在职 member of it), 换届日期, 届期 (eleven in April 2023)."""
+    rng = rng_for(seed, "departments")
+    by_dept: dict[int, list[Member]] = defaultdict(list)
+    for m in in_service(people):
+        by_dept[m.dept].append(m)
+    elected = set(rng.sample(range(RETIREE_INDEX), ELECTED_DEPTS))
+    rows = []
+    for i, d in enumerate(DEPTS):
+        staff = by_dept.get(i, [])
+        chair = rng.choice(staff).no if staff else None
+        if i in elected:
+            day = dt.date(YEAR, 4, rng.randint(3, 28))
+        else:
+            day = dt.date(rng.choice((YEAR - 4, YEAR - 3, YEAR - 2)), rng.randint(3, 6), 15)
+        rows.append((d.name, d.category, chair, day, 5))
+    return rows
+
+
+def make_delegates(people: Sequence[Member], seed: int) -> list[Member]:
+    """The 二届 教代会: about one 在职 member in twenty, every 二级工会 represented."""
+    rng = rng_for(seed, "delegates")
+    staff = in_service(people)
+    by_dept: dict[int, list[Member]] = defaultdict(list)
+    for m in staff:
+        by_dept[m.dept].append(m)
+    chosen: list[Member] = []
+    for i in sorted(by_dept):
+        pool = by_dept[i]
+        chosen += rng.sample(pool, max(1, min(len(pool), round(len(pool) / 20))))
+    return sorted(chosen, key=lambda m: (m.dept, m.no))
+
+
+def delegate_group(m: Member) -> str:
+    return {"附属医院": "附属医院代表团", "学院": "教学单位代表团"}.get(
+        DEPTS[m.dept].category, "机关直属代表团"
+    )
+
+
+Event = tuple  # (编号, 名称, 类型, 系列, 主办, 开始, 结束, 对象, 参与人数, 支出 fen)
+
+
+def make_activities(people: Sequence[Member], seed: int) -> tuple[list[Event], list[tuple]]:
+    """活动 and 活动参与 as the 2023 work report tells them."""
+    rng = rng_for(seed, "activities")
+    staff = in_service(people)
+    retired = [m for m in people if m.status in (RETIRED, LIXIU)]
+    names = Names(rng_for(seed, "relatives"))
+    events: list[Event] = []
+    joined: list[tuple] = []
+    count = 0
+
+    def event(
+        name: str,
+        kind: str,
+        start: dt.date,
+        *,
+        days: int = 1,
+        series: str | None = None,
+        target: str | None = None,
+        listed: int = 0,
+        written: int | None = None,
+        fen: int | None = None,
+        pool: Sequence[Member] = staff,
+        prizes: Sequence[tuple[str, int, int]] = (),  # (名次, people, 奖品 fen)
+        souvenir: int = 0,
+        family: int = 0,
+        helpers: int = 0,
+    ) -> None:
+        nonlocal count
+        count += 1
+        number = f"HD{start.year}-{count:02d}"
+        who = rng.sample(list(pool), min(listed + helpers, len(pool)))
+        players, staff_rows = who[:listed], who[listed:]
+        winners = [(place, fen_) for place, n, fen_ in prizes for _ in range(n)]
+        for k, m in enumerate(players):
+            place, prize = winners[k] if k < len(winners) else (None, 0)
+            role = "参赛" if kind == "比赛" else "参加"
+            joined.append(
+                (
+                    number,
+                    m.no,
+                    m.name,
+                    role,
+                    place,
+                    Fen(prize) if prize else None,
+                    Fen(souvenir) if souvenir else None,
+                    m.name,
+                )
+            )
+        for m in staff_rows:
+            joined.append((number, m.no, m.name, "工作人员", None, None, None, m.name))
+        for _ in range(family):
+            relative = names(rng.choice("男女"))
+            joined.append((number, None, relative, "家属", None, None, None, relative))
+        end = start + dt.timedelta(days=days - 1) if days > 1 else None
+        total = len(players) if written is None else written
+        events.append(
+            (
+                number,
+                name,
+                kind,
+                series,
+                UNION_HOST,
+                start,
+                end,
+                target,
+                total,
+                None if fen is None else Fen(fen),
+            )
+        )
+
+    places = ("浙江安吉", "福建武夷山", "福建泰宁", "江西婺源", "福建屏南", "福建霞浦")
+    starts = (
+        dt.date(YEAR - 1, 10, 17),
+        dt.date(YEAR - 1, 11, 14),
+        dt.date(YEAR, 3, 13),
+        dt.date(YEAR, 4, 10),
+        dt.date(YEAR, 5, 8),
+        dt.date(YEAR, 6, 5),
+    )
+    retreat_fen = (2_780_000, 2_750_000, 2_760_000, 2_790_000, 2_770_000, 2_780_000)
+    for k, (place, day, fen) in enumerate(zip(places, starts, retreat_fen, strict=True), 1):
+        event(
+            f"第{k}期教职工疗休养（{place}）", "疗休养", day, days=RETREAT_DAYS, listed=30, fen=fen
+        )
+    festival = "我们的节日"
+    for k, day in enumerate(
+        (dt.date(YEAR - 1, 9, 2), dt.date(YEAR - 1, 9, 5), dt.date(YEAR - 1, 9, 6)), 1
+    ):
+        event(
+            f"“我们的节日·中秋”月饼DIY（第{k}场）",
+            "文体活动",
+            day,
+            series=festival,
+            listed=35,
+            family=5,
+            souvenir=3_000,
+            fen=150_000,
+        )
+    event(
+        "第四届“最佳一节课”教学比赛",
+        "比赛",
+        dt.date(YEAR - 1, 11, 23),
+        days=2,
+        listed=24,
+        prizes=(("一等奖", 2, 80_000), ("二等奖", 4, 50_000), ("三等奖", 6, 30_000)),
+        fen=720_000,
+    )
+    event(
+        "青年教职工联谊会",
+        "联谊",
+        dt.date(YEAR - 1, 11, 19),
+        listed=40,
+        souvenir=5_000,
+        fen=600_000,
+    )
+    event(
+        "离退休教职工秋游（霍童古镇）",
+        "春秋游",
+        dt.date(YEAR - 1, 10, 26),
+        target="退休",
+        listed=min(40, len(retired)),
+        pool=retired,
+        fen=480_000,
+    )
+    for k, (day, n) in enumerate(
+        ((dt.date(YEAR - 1, 12, 8), 215), (dt.date(YEAR, 3, 23), 238), (dt.date(YEAR, 5, 25), 226)),
+        1,
+    ):
+        event(f"工会干部网络培训（第{k}讲）", "培训", day, target="在职", written=n, fen=0)
+    series = "第三届文体活动月"
+    contests = (  # (名称, 日期, 参赛, 获奖 (名次, 人数, 奖品 fen), 支出 fen)
+        (
+            "拔河比赛",
+            dt.date(YEAR, 4, 20),
+            120,
+            (("一等奖", 10, 10_000), ("二等奖", 10, 8_000), ("三等奖", 10, 6_000)),
+            1_620_000,
+        ),
+        (
+            "扑克牌80分比赛",
+            dt.date(YEAR, 4, 27),
+            64,
+            (("一等奖", 2, 20_000), ("二等奖", 2, 15_000), ("三等奖", 4, 10_000)),
+            520_000,
+        ),
+        (
+            "气排球比赛",
+            dt.date(YEAR, 5, 11),
+            96,
+            (("一等奖", 12, 10_000), ("二等奖", 12, 8_000), ("三等奖", 12, 6_000)),
+            1_970_000,
+        ),
+        (
+            "8×100米接力赛",
+            dt.date(YEAR, 5, 18),
+            40,
+            (("一等奖", 8, 10_000), ("二等奖", 8, 8_000), ("三等奖", 8, 6_000)),
+            830_000,
+        ),
+    )
+    for name, day, n, prizes, fen in contests:
+        event(
+            f"{series}·{name}",
+            "比赛",
+            day,
+            series=series,
+            listed=n,
+            prizes=prizes,
+            souvenir=3_000,
+            helpers=2,
+            fen=fen,
+        )
+    event("无偿献血志愿服务", "志愿服务", dt.date(YEAR, 3, 5), written=52, fen=0)
+    event("社区义诊志愿服务", "志愿服务", dt.date(YEAR, 5, 20), listed=30, fen=90_000)
+    return events, joined
+
+
+RETIREE_VISITS = (  # (类型, 人次, 金额 fen, 资金来源, 情况)
+    ("重大节日", 12, 50_000, "行政经费", "春节前上门走访慰问"),
+    ("生病住院", 12, 30_000, "工会经费", "住院期间到医院探望"),
+    ("丧事", 3, 50_000, "工会经费", "配偶病故，上门吊唁慰问家属"),
+    ("特殊困难", 4, 100_000, "工会经费", "家庭生活困难，上门慰问并了解需求"),
+    ("突发变故", 2, 200_000, "工会经费", "家中突发变故，上门慰问"),
+    ("其他", 3, 30_000, "工会经费", "九十岁寿辰上门祝寿"),
+)
+
+
+def make_retiree_visits(people: Sequence[Member], cal: Calendar, seed: int) -> list[tuple]:
+    rng = rng_for(seed, "retirees")
+    retired = [m for m in people if m.status in (RETIRED, LIXIU)]
+    visitors = Names(rng_for(seed, "visitors"))
+    team = [visitors("女"), visitors("男"), visitors("女")]
+    rows = []
+    for kind, n, fen, source, note in RETIREE_VISITS:
+        for m in rng.sample(retired, min(n, len(retired))):
+            if kind == "重大节日":
+                day = cal.pick(rng, dt.date(YEAR, 1, 9), dt.date(YEAR, 1, 19))
+            else:
+                day = cal.pick(rng, dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 20))
+            closed = day + dt.timedelta(days=rng.choice((0, 0, 1, 3)))
+            rows.append((day, m.no, m.name, kind, rng.choice(team), Fen(fen), source, note, closed))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return rows
+
+
+def make_mutual_aid(
+    people: Sequence[Member], cal: Calendar, seed: int
+) -> tuple[list[tuple], list[tuple]]:
+    """住院医疗互助 for 2023: most 在职 members enrolled (60 yuan each, the union adds 30),
+    35 claims the office helped to file."""
+    rng = rng_for(seed, "mutual")
+    start, end = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
+    enrolled = [m for m in in_service(people) if m.joined <= start and rng.random() < 0.96]
+    enrolment = [(start, end, PLAN, m.no, m.name, 1, Fen(6_000), Fen(3_000)) for m in enrolled]
+    claims = []
+    for k, m in enumerate(
+        sorted(rng.sample(enrolled, min(35, len(enrolled))), key=lambda m: m.no), 1
+    ):
+        admitted = cal.pick(rng, dt.date(YEAR, 1, 5), dt.date(YEAR, 11, 20))
+        days = rng.randint(3, 15)
+        discharged = admitted + dt.timedelta(days=days)
+        total = rng.randint(300_000, 4_000_000)
+        own = round(total * rng.uniform(0.3, 0.45))
+        approved = round(own * 0.5)
+        paid = discharged + dt.timedelta(days=rng.randint(20, 35))
+        claims.append(
+            (
+                f"HZ{YEAR}-{k:03d}",
+                m.no,
+                m.name,
+                PLAN,
+                admitted,
+                discharged,
+                days,
+                Fen(total),
+                Fen(own),
+                Fen(approved),
+                paid,
+            )
+        )
+    return enrolment, claims
+
+
+def make_dues(people: Sequence[Member], dues: dict[str, int]) -> list[tuple]:
+    """One row per 在职 member and month, as a payroll export gives it: 工资基数 in tens of
+    yuan and the 0.5% deducted (实缴, the amounts the ledger's monthly 会费收入 adds up);
+    应缴 left blank, so unionxl computes it."""
+    rows: list[tuple] = []
+    by_no = {m.no: m for m in people}
+    per_month = len(dues)
+    months = min(12, (EXCEL_MAX_ROWS - 3) // max(per_month, 1))  # one sheet: a very large
+    # office keeps the first months only (its 会费 then differ from the ledger: a warning)
+    for month in range(1, months + 1):
+        last = _month_end(month)
+        for no, fen in dues.items():
+            m = by_no[no]
+            if m.joined <= last:
+                rows.append((f"{YEAR}-{month:02d}", no, m.name, Fen(fen * 200), None, Fen(fen)))
     return rows
 
 
@@ -1276,7 +1654,9 @@ class Book:
         return self.path
 
 
-def write_members(folder: Path, people: Sequence[Member]) -> tuple[Path, dict[str, int]]:
+def write_members(
+    folder: Path, people: Sequence[Member], departments: Sequence[tuple]
+) -> tuple[Path, dict[str, int]]:
     book = Book(folder / FILE_MEMBERS, len(people), "会员名册")
     rows = [
         (m.no, m.name, m.gender, m.idcard, m.birth, DEPTS[m.dept].name, m.joined, m.status, m.phone)
@@ -1288,7 +1668,7 @@ def write_members(folder: Path, people: Sequence[Member]) -> tuple[Path, dict[st
         title=f"{UNION}会员名册",
         choices={"性别": ("男", "女"), "状态": (IN_SERVICE, RETIRED, LIXIU, MOVED, DEAD)},
     )
-    book.sheet(DEPARTMENTS, [(d.name, d.category) for d in DEPTS])
+    book.sheet(DEPARTMENTS, departments)
     return book.close(), book.counts
 
 
@@ -1303,6 +1683,9 @@ def write_funds(
             ("年度", YEAR),
             ("上年结余", Fen(opening)),
             ("提案附议最少人数", MIN_PROPOSAL_SECONDS),
+            ("报告期开始", PERIOD_START, None, "本年度工作报告所述期间"),
+            ("报告期结束", PERIOD_END, None, "本年度工作报告所述期间"),
+            ("疗休养最长天数", RETREAT_DAYS, "本校工会〔2022〕12号", "每期疗休养最多天数"),
         ],
     )
     book.sheet(BUDGET, [(account, kind, Fen(fen)) for account, kind, fen in budget])
@@ -1350,22 +1733,66 @@ def write_visits(folder: Path, visits: Visits) -> tuple[Path, dict[str, int]]:
     ]
     book.sheet(VISIT_RULES, standards)
     rows = [
-        (v.date, v.member.no, v.member.name, v.kind, Fen(v.fen), v.form, v.handler, v.reason)
+        (
+            v.date,
+            v.member.no,
+            v.member.name,
+            v.kind,
+            Fen(v.fen),
+            v.form,
+            v.handler,
+            v.reason,
+            v.member.name,
+            "工会经费",
+        )
         for v in visits.rows
     ]
     book.sheet(VISITS, rows, title=f"{UNION}{YEAR}年会员慰问登记表")
     return book.close(), book.counts
 
 
-def write_proposals(folder: Path, rows: Sequence[tuple]) -> tuple[Path, dict[str, int]]:
+def write_proposals(
+    folder: Path, rows: Sequence[tuple], delegates: Sequence[Member]
+) -> tuple[Path, dict[str, int]]:
     book = Book(folder / FILE_PROPOSALS, len(rows), f"{YEAR}年教代会提案")
-    book.sheet(PROPOSALS, rows, title=f"{SCHOOL}第七届教职工代表大会第三次会议提案汇总表")
+    book.sheet(PROPOSALS, rows, title=f"{SCHOOL}第二届教职工代表大会第三次会议提案汇总表")
+    book.sheet(DELEGATES, [(TERM, m.no, m.name, delegate_group(m)) for m in delegates])
     return book.close(), book.counts
 
 
 def write_awards(folder: Path, rows: Sequence[tuple]) -> tuple[Path, dict[str, int]]:
     book = Book(folder / FILE_AWARDS, len(rows), f"{YEAR}年获奖")
     book.sheet(AWARDS, rows)
+    return book.close(), book.counts
+
+
+def write_activities(
+    folder: Path, events: Sequence[tuple], joined: Sequence[tuple]
+) -> tuple[Path, dict[str, int]]:
+    book = Book(folder / FILE_ACTIVITIES, len(joined), "工会活动")
+    book.sheet(ACTIVITIES, events, title=f"{UNION}活动登记表")
+    book.sheet(PARTICIPANTS, joined)
+    return book.close(), book.counts
+
+
+def write_retirees(folder: Path, rows: Sequence[tuple]) -> tuple[Path, dict[str, int]]:
+    book = Book(folder / FILE_RETIREES, len(rows), f"{YEAR}年离退休教职工走访")
+    book.sheet(RETIREE_VISITS_SPEC, rows, title=f"{YEAR}年离退休教职工“五必访”登记表")
+    return book.close(), book.counts
+
+
+def write_mutual(
+    folder: Path, enrolment: Sequence[tuple], claims: Sequence[tuple]
+) -> tuple[Path, dict[str, int]]:
+    book = Book(folder / FILE_MUTUAL, len(enrolment), f"{YEAR}年职工医疗互助")
+    book.sheet(MUTUAL_ENROLMENT, enrolment)
+    book.sheet(MUTUAL_CLAIMS, claims)
+    return book.close(), book.counts
+
+
+def write_dues(folder: Path, rows: Sequence[tuple]) -> tuple[Path, dict[str, int]]:
+    book = Book(folder / FILE_DUES, len(rows), f"{YEAR}年会费缴纳")
+    book.sheet(DUES_SPEC, rows)
     return book.close(), book.counts
 
 
@@ -1382,15 +1809,23 @@ def build_office(
     cal = Calendar(YEAR)
     people = make_members(members, seed)
     visits = make_visits(people, cal, seed)
-    entries, opening, budget = make_ledger(people, visits, cal, seed)
+    dues: dict[str, int] = {}
+    entries, opening, budget = make_ledger(people, visits, cal, seed, dues)
     donations = make_donations(people, cal, seed)
+    delegates = make_delegates(people, seed)
+    events, joined = make_activities(people, seed)
+    enrolment, claims = make_mutual_aid(people, cal, seed)
     written = [
-        write_members(folder, people),
+        write_members(folder, people, make_departments(people, seed)),
         write_funds(folder, entries, opening, budget),
         write_donations(folder, donations),
         write_visits(folder, visits),
-        write_proposals(folder, make_proposals(people, seed)),
+        write_proposals(folder, make_proposals(people, seed, delegates), delegates),
         write_awards(folder, make_awards(people, seed)),
+        write_activities(folder, events, joined),
+        write_retirees(folder, make_retiree_visits(people, cal, seed)),
+        write_mutual(folder, enrolment, claims),
+        write_dues(folder, make_dues(people, dues)),
     ]
     return dict(written)
 

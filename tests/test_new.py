@@ -86,7 +86,8 @@ def test_every_choice_column_refuses_other_values(blank):
             assert dv.errorStyle in (None, "stop")  # absent means "stop" (refuse)
             assert str(dv.sqref) == f"{letter}2:{letter}{LAST}"
             seen += 1
-    assert seen == 9  # 性别 状态 类别×2 对象 审查结果 满意度 级别 对象类型
+    # 性别 状态 类别×2 对象 审查结果 满意度 级别 对象类型; part two: 活动 类型 对象, 角色, 走访 类型
+    assert seen == 13
 
 
 def test_visit_form_and_lists_from_other_sheets_warn(blank):

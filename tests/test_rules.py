@@ -169,7 +169,9 @@ CASES = [
     (
         "joined in future",
         setcell("会员", 2, "G", D(2099, 1, 1)),
-        [(M, "会员", "G2", "member.join_date", "error")],
+        # 张三's 慰问 of 2023 now come before his 入会日期 (台账格式 §3b)
+        [(M, "会员", "G2", "member.join_date", "error")]
+        + [(V, "慰问登记", f"A{r}", "visit.before_joining", "error") for r in (2, 3)],
     ),
     (
         "phone",

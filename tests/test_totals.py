@@ -18,7 +18,7 @@ D = Decimal
 LEDGER_HEADER = ["日期", "凭证号", "科目", "摘要", "收入", "支出", "经手人"]
 
 PART_TWO = ("members", "organisation", "activities", "retiree_visits", "mutual_aid", "dues")
-PART_TWO_ABSENT = dict.fromkeys(PART_TWO[1:])
+PART_TWO_ABSENT = dict.fromkeys(PART_TWO[2:])
 
 CLEAN_TOTALS = {
     "year": 2023,
@@ -89,14 +89,16 @@ CLEAN_TOTALS = {
             {"level": "省级", "count": 1},
             {"level": "市级", "count": 0},
             {"level": "校级", "count": 0},
-        ]
+        ],
+        "by_subject": [{"level": "省级", "subject": "集体", "count": 1}],
     },
-    # part two: the clean office keeps only the 会员 table of them
+    # part two: the clean office keeps only the 部门 and 会员 tables of them
     "members": {
         "by_status": [{"status": "在职", "count": 1}, {"status": "退休", "count": 1}],
         "women": 1,  # 李四, 退休
         "joined": 0,  # joined 2010 and 2015, not in 2023
     },
+    "organisation": {"departments": 2, "elected": 0},  # no 换届日期 column
     **PART_TWO_ABSENT,
 }
 
@@ -526,7 +528,13 @@ def test_awards_all_levels_synonyms_counted(make_office):
             {"level": "省级", "count": 2},
             {"level": "市级", "count": 0},
             {"level": "校级", "count": 1},
-        ]
+        ],
+        "by_subject": [
+            {"level": "国家级", "subject": "个人", "count": 1},
+            {"level": "省级", "subject": "个人", "count": 1},
+            {"level": "省级", "subject": "集体", "count": 1},
+            {"level": "校级", "subject": "个人", "count": 1},
+        ],
     }
 
 

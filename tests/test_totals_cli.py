@@ -175,7 +175,18 @@ def test_output_workbook_values_and_formats(make_office, tmp_path, capsys):
     assert "汇总已写入" in err
 
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["预算执行", "捐款活动", "部门参与", "慰问", "提案", "获奖"]
+    # part two (台账格式 §5b): a sheet for each register the office keeps (会员, 部门, 获奖对象)
+    assert book.sheetnames == [
+        "预算执行",
+        "捐款活动",
+        "部门参与",
+        "慰问",
+        "提案",
+        "获奖",
+        "会员",
+        "二级工会",
+        "获奖对象",
+    ]
     budget = book["预算执行"]
     assert [c.value for c in budget[1]] == [
         "科目",

@@ -352,7 +352,100 @@ def summary_plan(totals: dict[str, Any], *, unit: str = "", when: str = "") -> S
         grid.table(
             ("级别", "项数"), (TEXT, INT), ((a["level"], a["count"]) for a in awards["by_level"])
         )
+    part_two_summary(grid, totals)
     return grid.plan(L.SUMMARY_SHEET)
+
+
+def part_two_summary(grid: _Grid, totals: dict[str, Any]) -> None:
+    """台账格式 §5b figures, one block per register the office keeps (none: nothing)."""
+    numbers = iter(("六", "七", "八", "九", "十", "十一", "十二", "十三"))
+    members = totals.get("members")
+    if members is not None:
+        grid.title(f"{next(numbers)}、{T.MEMBERS_HEADING}")
+        grid.table(
+            (T.STATUS, T.HEADCOUNT),
+            (TEXT, INT),
+            [(x["status"], x["count"]) for x in members["by_status"]]
+            + [(T.WOMEN, members["women"]), (T.JOINED, members["joined"])],
+        )
+    organisation = totals.get("organisation")
+    if organisation is not None:
+        grid.title(f"{next(numbers)}、{T.ORGANISATION_HEADING}")
+        grid.table(
+            ("项目", "个数"),
+            (TEXT, INT),
+            (
+                (T.DEPARTMENTS, organisation["departments"]),
+                (T.ELECTED, organisation["elected"]),
+            ),
+        )
+    activities = totals.get("activities")
+    if activities is not None:
+        grid.title(f"{next(numbers)}、{T.ACTIVITIES_HEADING}")
+        grid.table(
+            (T.ACTIVITY_TYPE, T.EVENTS, T.PARTICIPANTS, T.WINNERS, T.SPENT),
+            (TEXT, INT, INT, INT, MONEY),
+            (
+                (t["type"], t["events"], t["participants"], t["winners"], money(t["amount"]))
+                for t in activities["by_type"]
+            ),
+        )
+        if activities["series"]:
+            grid.table(
+                (T.SERIES, T.EVENTS, T.PARTICIPANTS),
+                (TEXT, INT, INT),
+                ((x["series"], x["events"], x["participants"]) for x in activities["series"]),
+            )
+    retirees = totals.get("retiree_visits")
+    if retirees is not None:
+        grid.title(f"{next(numbers)}、{T.RETIREE_VISITS_HEADING}")
+        grid.table(
+            ("类型", "次数", "人数", "金额"),
+            (TEXT, INT, INT, MONEY),
+            (
+                (v["type"], v["count"], v["members"], money(v["amount"]))
+                for v in retirees["by_type"]
+            ),
+        )
+    aid = totals.get("mutual_aid")
+    if aid is not None:
+        grid.title(f"{next(numbers)}、{T.MUTUAL_AID_HEADING}")
+        grid.table(
+            (T.ENROLLED, T.PREMIUM, T.SUBSIDY, T.CLAIMS, T.APPROVED),
+            (INT, MONEY, MONEY, INT, MONEY),
+            [
+                (
+                    aid["enrolled"],
+                    money(aid["premium"]),
+                    money(aid["subsidy"]),
+                    aid["claims"],
+                    money(aid["approved"]),
+                )
+            ],
+        )
+    dues = totals.get("dues")
+    if dues is not None:
+        grid.title(f"{next(numbers)}、{T.DUES_HEADING}")
+        grid.table(
+            (T.DUES_DUE, T.DUES_PAID, T.DUES_LEDGER, T.RECONCILED),
+            (MONEY, MONEY, MONEY, TEXT),
+            [
+                (
+                    money(dues["due"]),
+                    money(dues["paid"]),
+                    money(dues["ledger"]),
+                    T.YES if dues["reconciled"] else T.NO,
+                )
+            ],
+        )
+    awards = totals.get("awards")
+    if awards is not None and awards.get("by_subject"):
+        grid.title(f"{next(numbers)}、{T.AWARD_SUBJECTS_HEADING}")
+        grid.table(
+            (T.LEVEL, T.SUBJECT, T.COUNT),
+            (TEXT, TEXT, INT),
+            ((x["level"], x["subject"], x["count"]) for x in awards["by_subject"]),
+        )
 
 
 def reconciled_text(campaign: dict[str, Any]) -> str:

@@ -29,7 +29,8 @@ is skipped; `check` says what is wrong. Decisions where 台账格式 §5 is sile
   filled cells. Campaigns seen only in 捐款明细 follow the sheet's, by name.
 - visits.by_type: 慰问标准 order, then other types by name.
 - awards.by_level: always the four levels 国家级, 省级, 市级, 校级, counts may be 0.
-  Rows are counted whatever their 年度 (rows as they are).
+  Rows are counted whatever their 年度, but only when their 日期 is in the report period
+  or blank (台账格式 §5b; see figures/part_two.py).
 - Rates round half up to 4 places.
 """
 
@@ -40,12 +41,12 @@ from decimal import Decimal
 from typing import Any
 
 from unionxl.data.office_data import Account, OfficeData
+from unionxl.figures import part_two
 from unionxl.figures.model import (
     CURRENT_STATUSES,
     EXPENSE,
     INCOME,
     ZERO,
-    AwardLevel,
     Awards,
     Budget,
     BudgetLine,
@@ -55,7 +56,6 @@ from unionxl.figures.model import (
     Donations,
     Donor,
     Gift,
-    Honour,
     Members,
     Proposals,
     Totals,
@@ -63,7 +63,7 @@ from unionxl.figures.model import (
     VisitType,
 )
 from unionxl.model.errors import UnionxlError
-from unionxl.model.schema import ACCOUNT_KINDS, AWARD_LEVELS
+from unionxl.model.schema import ACCOUNT_KINDS
 
 __all__ = ["Totals", "compute_totals"]
 
@@ -87,6 +87,12 @@ def compute_totals(office: OfficeData) -> Totals:
         proposals=proposal_totals(office),
         awards=award_totals(office),
         members=member_totals(office),
+        organisation=part_two.organisation_totals(office),
+        activities=part_two.activity_totals(office),
+        retiree_visits=part_two.retiree_visit_totals(office),
+        mutual_aid=part_two.mutual_aid_totals(office),
+        dues=part_two.dues_totals(office),
+        report_period=office.policy.report_period,
         unit_name=office.unit_name,
         folder=office.folder,
         files=tuple(office.files),
@@ -399,14 +405,8 @@ def proposal_totals(office: OfficeData) -> Proposals | None:
 
 
 def award_totals(office: OfficeData) -> Awards | None:
-    table = office.table("获奖")
-    if table is None:
-        return None
-    counts = count_by(row["级别"] for row in table)
-    honours = tuple(
-        Honour(row["级别"], row["荣誉"], row["获奖对象"] or "", row["对象类型"]) for row in table
-    )
-    return Awards(tuple(AwardLevel(level, counts.get(level, 0)) for level in AWARD_LEVELS), honours)
+    """Awards in the report period, by level and by subject (台账格式 §5b)."""
+    return part_two.award_totals(office)
 
 
 def member_totals(office: OfficeData) -> Members | None:

@@ -34,6 +34,7 @@ class Finding:
     field: str | None = None
     value: str | None = None
     sensitive: bool = False  # value is personal data: mask it outside the office's JSON
+    basis: str | None = None  # the document of the policy value the finding applies (§8)
 
     @property
     def cell(self) -> str | None:
@@ -50,7 +51,7 @@ class Finding:
         return mask(self.value) if self.sensitive else self.value
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        result = {
             "severity": self.severity,
             "rule": self.rule,
             "file": self.file,
@@ -62,6 +63,9 @@ class Finding:
             "value": self.value,
             "message": self.message,
         }
+        if self.basis:
+            result["basis"] = self.basis
+        return result
 
 
 def mask(value: str | None) -> str | None:

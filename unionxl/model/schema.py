@@ -22,6 +22,7 @@ class Kind(StrEnum):
     MONEY = "money"  # Decimal, exact to the fen
     INT = "int"  # a whole number (counts, years)
     CHOICE = "choice"  # one of `Column.choices` (after `Column.synonyms`)
+    MONTH = "month"  # a month: 2023-01, 2023年1月, or any date in it (read as its 1st day)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,23 @@ REVIEW_RESULTS = ("立案", "转意见建议", "不予立案", "撤回")
 SATISFACTION = ("满意", "基本满意", "不满意")
 AWARD_LEVELS = ("国家级", "省级", "市级", "校级")
 AWARD_SUBJECTS = ("个人", "集体", "家庭")
+# part two (台账格式 §2b)
+ACTIVITY_TYPES = (
+    "文体活动",
+    "比赛",
+    "春秋游",
+    "疗休养",
+    "培训",
+    "联谊",
+    "志愿服务",
+    "女工活动",
+    "其他",
+)
+ACTIVITY_TARGETS = VISIT_TARGETS  # 在职, 退休, 全部
+ROLES = ("参加", "参赛", "工作人员", "家属")
+PARTICIPANT_ROLES = ("参加", "参赛")  # 工作人员 and 家属 are not participants
+RETIREE_VISIT_TYPES = ("重大节日", "丧事", "生病住院", "特殊困难", "突发变故", "其他")
+MUTUAL_AID_PLANS = ("住院医疗互助", "重大疾病互助", "女职工特殊疾病互助", "意外伤害互助")
 
 SETTINGS = TableSpec(
     "设置",
@@ -89,6 +107,9 @@ DEPARTMENTS = TableSpec(
     (
         Column("部门", Kind.KEY, required=True, aliases=("二级工会", "单位")),
         Column("类别", Kind.TEXT, hint="如 学院、机关、附属医院"),
+        Column("主席", Kind.CODE, hint="分工会主席的工号（按文本录入）"),
+        Column("换届日期", Kind.DATE, hint="最近一次换届选举的日期"),
+        Column("届期", Kind.INT, hint="每届年数，不填按 5 年"),
     ),
     description="二级工会（分工会）名单",
 )
@@ -207,6 +228,8 @@ VISITS = TableSpec(
         Column("形式", Kind.KEY, hint="慰问品 或 慰问金；节日慰问不得发现金、购物卡"),
         Column("经办人", Kind.KEY),
         Column("事由", Kind.TEXT),
+        Column("签收", Kind.KEY, hint="签收人姓名或“是”；有此列时每行都要填"),
+        Column("资金来源", Kind.KEY, hint="如 工会经费、行政经费"),
     ),
     description="慰问登记，每次慰问一行",
 )
@@ -222,6 +245,9 @@ PROPOSALS = TableSpec(
         Column("承办部门", Kind.KEY),
         Column("答复日期", Kind.DATE),
         Column("满意度", Kind.CHOICE, choices=SATISFACTION),
+        Column("届次", Kind.KEY, hint="教代会届次，如 二届（与“代表”表一致）"),
+        Column("提案人工号", Kind.CODE, hint="按文本录入"),
+        Column("附议人", Kind.TEXT, hint="姓名或工号，用顿号、逗号、分号或空格分隔"),
     ),
     description="教代会提案",
 )
@@ -240,8 +266,129 @@ AWARDS = TableSpec(
         ),
         Column("获奖对象", Kind.KEY, required=True),
         Column("对象类型", Kind.CHOICE, choices=AWARD_SUBJECTS),
+        Column("名次", Kind.TEXT, hint="如 一等奖、第一名"),
+        Column("日期", Kind.DATE, hint="获奖（表彰）日期；不在报告期内的不计入"),
     ),
     description="评先评优获奖情况",
+)
+
+# --- part two (台账格式 §2b) -------------------------------------------------------------
+
+ACTIVITIES = TableSpec(
+    "活动",
+    (
+        Column("编号", Kind.CODE, required=True, hint="活动编号，如 2023-01"),
+        Column("名称", Kind.KEY, required=True),
+        Column("类型", Kind.CHOICE, required=True, choices=ACTIVITY_TYPES),
+        Column("系列", Kind.KEY, hint="同一项目的活动归为一个系列，如 第三届文体活动月"),
+        Column("主办", Kind.KEY, hint="校工会 或 某个部门（二级工会）"),
+        Column("开始日期", Kind.DATE, required=True),
+        Column("结束日期", Kind.DATE, hint="一天的活动可不填"),
+        Column(
+            "对象",
+            Kind.CHOICE,
+            choices=ACTIVITY_TARGETS,
+            hint="不填：疗休养按在职，其他按全部",
+        ),
+        Column("参与人数", Kind.INT),
+        Column("支出", Kind.MONEY),
+    ),
+    aliases=("活动登记",),
+    description="工会活动登记（文体活动、比赛、春秋游、疗休养、培训等），每项活动一行",
+)
+
+PARTICIPANTS = TableSpec(
+    "活动参与",
+    (
+        Column("活动编号", Kind.CODE, required=True, aliases=("活动",)),
+        Column("工号", Kind.CODE, hint="家属、来宾可不填；按文本录入"),
+        Column("姓名", Kind.KEY, required=True),
+        Column("角色", Kind.CHOICE, choices=ROLES, hint="不填按“参加”"),
+        Column("名次", Kind.TEXT, hint="如 一等奖、第一名、优秀奖"),
+        Column("奖品金额", Kind.MONEY),
+        Column("纪念品金额", Kind.MONEY),
+        Column("签收", Kind.KEY),
+    ),
+    aliases=("参与名单",),
+    description="活动参与名单，每人每项活动一行",
+)
+
+RETIREE_VISITS = TableSpec(
+    "走访",
+    (
+        Column("日期", Kind.DATE, required=True),
+        Column("工号", Kind.CODE, required=True, hint="按文本录入"),
+        Column("姓名", Kind.KEY, required=True),
+        Column("类型", Kind.CHOICE, required=True, choices=RETIREE_VISIT_TYPES),
+        Column("走访人", Kind.KEY),
+        Column("金额", Kind.MONEY),
+        Column("资金来源", Kind.KEY),
+        Column("情况", Kind.TEXT),
+        Column("办结日期", Kind.DATE),
+    ),
+    aliases=("离退休走访", "五必访"),
+    description="离退休会员走访（五必访），每次走访一行",
+)
+
+MUTUAL_ENROLMENT = TableSpec(
+    "医疗互助参保",
+    (
+        Column("开始日期", Kind.DATE, required=True),
+        Column("结束日期", Kind.DATE, required=True),
+        Column("计划", Kind.KEY, required=True, hint="如 住院医疗互助"),
+        Column("工号", Kind.CODE, required=True, hint="按文本录入"),
+        Column("姓名", Kind.KEY, required=True),
+        Column("份数", Kind.INT),
+        Column("个人缴费", Kind.MONEY),
+        Column("工会补贴", Kind.MONEY),
+    ),
+    aliases=("互助参保",),
+    description="职工医疗互助参保名单，每人每个计划每期一行",
+)
+
+MUTUAL_CLAIMS = TableSpec(
+    "医疗互助理赔",
+    (
+        Column("编号", Kind.CODE, required=True),
+        Column("工号", Kind.CODE, required=True, hint="按文本录入"),
+        Column("姓名", Kind.KEY, required=True),
+        Column("计划", Kind.KEY, required=True),
+        Column("入院日期", Kind.DATE, required=True),
+        Column("出院日期", Kind.DATE, required=True),
+        Column("住院天数", Kind.INT),
+        Column("医疗总费用", Kind.MONEY),
+        Column("个人自付", Kind.MONEY),
+        Column("核定金额", Kind.MONEY),
+        Column("给付日期", Kind.DATE),
+    ),
+    aliases=("互助理赔",),
+    description="职工医疗互助理赔（工会协助申报），每次住院一行",
+)
+
+DUES = TableSpec(
+    "会费",
+    (
+        Column("月份", Kind.MONTH, required=True, hint="如 2023-01 或 2023年1月"),
+        Column("工号", Kind.CODE, required=True, hint="按文本录入"),
+        Column("姓名", Kind.KEY),
+        Column("工资基数", Kind.MONEY, required=True),
+        Column("应缴", Kind.MONEY, hint="不填则按工资基数计算"),
+        Column("实缴", Kind.MONEY, required=True),
+    ),
+    aliases=("会费缴纳",),
+    description="会费缴纳，每人每月一行",
+)
+
+DELEGATES = TableSpec(
+    "代表",
+    (
+        Column("届次", Kind.KEY, required=True, hint="如 二届"),
+        Column("工号", Kind.CODE, required=True, hint="按文本录入"),
+        Column("姓名", Kind.KEY, required=True),
+        Column("代表团", Kind.KEY),
+    ),
+    aliases=("代表名单",),
+    description="教代会（工代会）代表名单",
 )
 
 WORDS = TableSpec(
@@ -268,6 +415,13 @@ TABLES: tuple[TableSpec, ...] = (
     VISITS,
     PROPOSALS,
     AWARDS,
+    ACTIVITIES,
+    PARTICIPANTS,
+    RETIREE_VISITS,
+    MUTUAL_ENROLMENT,
+    MUTUAL_CLAIMS,
+    DUES,
+    DELEGATES,
 )
 
 BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES}

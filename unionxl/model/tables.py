@@ -132,14 +132,18 @@ class Table:
         *,
         severity: str = ERROR,
         value: Any = _UNSET,
+        basis: str | None = None,
     ) -> Finding:
-        """A finding at `row`/`column` (header row when `row` is None)."""
+        """A finding at `row`/`column` (header row when `row` is None). With `basis` (the
+        document a policy value stands on) the message names it: “…（依据：闽工〔2018〕158号）”."""
         letters = None
         if column is not None and column in self.columns:
             letters = column_letter(self.columns[column])
         if value is _UNSET:
             value = row.raw.get(column) if (row is not None and column is not None) else None
         col_spec = next((c for c in self.spec.columns if c.name == column), None)
+        if basis and basis not in message:
+            message = f"{message}（依据：{basis}）"
         return Finding(
             severity=severity,
             rule=rule,
@@ -151,6 +155,7 @@ class Table:
             field=column,
             value=cell_text(value),
             sensitive=bool(col_spec and col_spec.sensitive),
+            basis=basis or None,
         )
 
     def to_dataframe(self):  # pragma: no cover - convenience for analysts

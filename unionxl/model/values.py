@@ -7,9 +7,11 @@ clerk understands. Empty cells are `None` before any parser sees them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from operator import methodcaller
 from typing import Any
 
@@ -116,6 +118,43 @@ def parse_date(value: Any) -> dt.date:
     raise BadValue(f"“{value}”不是日期，请写成 2023-07-11 或 2023年7月11日")
 
 
+MONTH_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
+
+
+def parse_month(value: Any) -> dt.date:
+    """会费's 月份 (台账格式 §2b): `2023-01`, `2023年1月`, `2023/1`, `202301`, or any date in
+    that month (a real date, a serial, a date typed as text). Returns the month's 1st day."""
+    if isinstance(value, bool):
+        raise BadValue("应为月份，不是 TRUE/FALSE")
+    if isinstance(value, int | float) and 190001 <= value <= 210012 and float(value).is_integer():
+        number = int(value)
+        if 1 <= number % 100 <= 12:
+            return dt.date(number // 100, number % 100, 1)
+    if isinstance(value, str):
+        text = value.strip(SPACES).translate(FULLWIDTH)
+        m = MONTH_TEXT.match(text)
+        if m:
+            if not 1 <= int(m[2]) <= 12:
+                raise BadValue(f"“{value}”不是有效月份（月份应为 1 到 12）")
+            return dt.date(int(m[1]), int(m[2]), 1)
+        if re.fullmatch(r"\d{6}", text) and 1 <= int(text[4:]) <= 12:
+            return dt.date(int(text[:4]), int(text[4:]), 1)
+    try:
+        return parse_date(value).replace(day=1)
+    except BadValue:
+        raise BadValue(f"“{clean_text(value)}”不是月份，请写成 2023-01 或 2023年1月") from None
+
+
+NAME_SEPARATORS = re.compile(r"[、，,;；\s\u3000]+")
+
+
+def split_names(text: str | None) -> list[str]:
+    """附议人 (台账格式 §2): names or 工号 separated by 、，, ; or spaces."""
+    if not text:
+        return []
+    return [part for part in NAME_SEPARATORS.split(text.translate(FULLWIDTH)) if part]
+
+
 def parse_int(value: Any) -> int:
     if isinstance(value, bool):
         raise BadValue("应为整数，不是 TRUE/FALSE")
@@ -185,6 +224,8 @@ def parse(value: Any, column: Column) -> Any:
         return parse_idcard(value)
     if kind is Kind.PHONE:
         return parse_phone(value)
+    if kind is Kind.MONTH:
+        return parse_month(value)
     if kind is Kind.KEY:
         return clean_text(value).strip(SPACES)
     return parse_text(value).strip(SPACES)
@@ -233,6 +274,18 @@ def parser_for(column: Column) -> Callable[[Any], Any]:
             return parse(v, column)
 
         return choice
+    if kind is Kind.MONTH:
+        months: dict[Any, dt.date] = {}
+
+        def month(v: Any) -> dt.date | None:
+            found = months.get(v) if type(v) in (str, float, int) else None
+            if found is None:
+                found = parse(v, column)
+                if type(v) in (str, float, int) and found is not None:
+                    months[v] = found
+            return found
+
+        return month
     if kind is Kind.MONEY:
         amounts: dict[Any, Decimal] = {}
 
@@ -253,3 +306,19 @@ def money_text(amount: Decimal | None) -> str | None:
     if amount is None:
         return None
     return f"{amount.quantize(Decimal('0.01'))}"
+
+
+def dues_for(wage: Decimal, ratio: Fraction) -> Decimal:
+    """应缴 = floor(工资基数 ÷ 10) × 10 × 会费比例, rounded half up to the fen, exactly
+    (the part of the wage below 10 元 is not counted). Integers only: no float, no
+    Decimal context; cached, as an office has a few thousand distinct wages."""
+    return _dues_for(wage, ratio.numerator, ratio.denominator)
+
+
+@functools.lru_cache(maxsize=65536)
+def _dues_for(wage: Decimal, numerator: int, denominator: int) -> Decimal:
+    base = int(wage // 10) * 10 if wage > 0 else 0
+    fen, rest = divmod(base * 100 * numerator, denominator)
+    if 2 * rest >= denominator:
+        fen += 1
+    return Decimal(fen).scaleb(-2)

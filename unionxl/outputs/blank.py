@@ -28,7 +28,7 @@ from typing import Any
 
 from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import column_letter
-from unionxl.model.schema import BY_NAME, Column, Kind, TableSpec
+from unionxl.model.schema import BY_NAME, MUTUAL_AID_PLANS, Column, Kind, TableSpec
 from unionxl.outputs.atomic import write_atomically
 from unionxl.policy import packs
 from unionxl.policy.keys import SETTING_KEYS
@@ -41,6 +41,12 @@ WORKBOOKS: dict[str, tuple[str, ...]] = {
     "慰问.xlsx": ("慰问标准", "慰问登记"),
     "提案.xlsx": ("提案",),
     "获奖.xlsx": ("获奖",),
+    # part two (台账格式 §2b)
+    "活动.xlsx": ("活动", "活动参与"),
+    "离退休走访.xlsx": ("走访",),
+    "医疗互助.xlsx": ("医疗互助参保", "医疗互助理赔"),
+    "会费.xlsx": ("会费",),
+    "代表.xlsx": ("代表",),
 }
 NOTES_SHEET = "说明"
 LAST_ROW = 1_048_575  # 0-based last row of a sheet: validations cover the whole column
@@ -48,6 +54,7 @@ LIST_ROWS = 2000  # rows of a list kept in another sheet that a dropdown offers
 
 UNIT_PLACEHOLDER = "（请填写单位名称）"
 
+FUND_SOURCES = ("工会经费", "行政经费", "上级补助")
 FORBIDDEN_FOR_FESTIVALS = packs.WORDS["节日禁止形式"].words
 ALLOWED_FORMS = tuple(f for f in packs.VISIT_FORMS if f not in FORBIDDEN_FOR_FESTIVALS)
 
@@ -59,6 +66,7 @@ LISTS_FROM: dict[tuple[str, str], tuple[str, str]] = {
     ("收支明细", "科目"): ("科目", "科目"),
     ("捐款明细", "活动"): ("捐款活动", "活动"),
     ("慰问登记", "类型"): ("慰问标准", "类型"),
+    ("活动参与", "活动编号"): ("活动", "编号"),
 }
 # Free-text columns with suggested values (warn, do not refuse).
 SUGGESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -66,6 +74,10 @@ SUGGESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("慰问登记", "形式"): ALLOWED_FORMS,
     ("设置", "项目"): tuple(k.key for k in SETTING_KEYS),
     ("词表", "类别"): tuple(w.category for w in packs.WORD_LISTS),
+    ("医疗互助参保", "计划"): MUTUAL_AID_PLANS,
+    ("医疗互助理赔", "计划"): MUTUAL_AID_PLANS,
+    ("慰问登记", "资金来源"): FUND_SOURCES,
+    ("走访", "资金来源"): FUND_SOURCES,
 }
 
 KIND_TEXT = {
@@ -78,6 +90,7 @@ KIND_TEXT = {
     Kind.MONEY: "金额（元），最多两位小数，不能为负数",
     Kind.INT: "整数",
     Kind.CHOICE: "从下拉列表中选择",
+    Kind.MONTH: "月份，如 2023-01 或 2023年1月",
 }
 WIDTHS = {
     Kind.TEXT: 30,
@@ -89,6 +102,7 @@ WIDTHS = {
     Kind.MONEY: 14,
     Kind.INT: 10,
     Kind.CHOICE: 12,
+    Kind.MONTH: 10,
 }
 TEXT_KINDS = (Kind.CODE, Kind.IDCARD, Kind.PHONE)
 
@@ -204,6 +218,7 @@ class Formats:
         )
         self.text = f({"num_format": "@"})
         self.date = f({"num_format": "yyyy-mm-dd"})
+        self.month = f({"num_format": "yyyy-mm"})
         self.money = f({"num_format": "#,##0.00"})
         self.int = f({"num_format": "0"})
         self.wrap = f({"text_wrap": True, "valign": "top"})
@@ -214,7 +229,12 @@ class Formats:
     def for_kind(self, kind: Kind) -> Any:
         if kind in TEXT_KINDS:
             return self.text
-        return {Kind.DATE: self.date, Kind.MONEY: self.money, Kind.INT: self.int}.get(kind)
+        return {
+            Kind.DATE: self.date,
+            Kind.MONTH: self.month,
+            Kind.MONEY: self.money,
+            Kind.INT: self.int,
+        }.get(kind)
 
 
 def write_table(sheet: Any, spec: TableSpec, formats: Formats, rows: list[list[Any]]) -> None:

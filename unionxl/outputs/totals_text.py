@@ -75,7 +75,87 @@ def render_totals(
     for heading, lines, source in sections:
         out += ["", heading]
         out += lines if lines is not None else [f"（台账中没有“{source}”表）"]
+    # part two (台账格式 §5b): a section only for the registers the office keeps
+    numbers = ("七", "八", "九", "十", "十一", "十二", "十三", "十四")
+    extra = [(title, lines) for title, lines in part_two_sections(totals) if lines]
+    for number, (title, body) in zip(numbers, extra, strict=False):
+        out += ["", f"{number}、{title}", *body]
     return "\n".join(out) + "\n"
+
+
+def part_two_sections(totals: Totals) -> list[tuple[str, list[str] | None]]:
+    period = totals.report_period
+    during = f"（{T.REPORT_PERIOD} {period[0]} 至 {period[1]}）" if period else ""
+    sections: list[tuple[str, list[str] | None]] = []
+    m = totals.members
+    if m is not None:
+        rows: list[Sequence[str] | None] = [[s, str(n)] for s, n in m.by_status]
+        rows += [None, [T.WOMEN, str(m.women)], [T.JOINED, str(m.joined)]]
+        sections.append((T.MEMBERS_HEADING, table([T.STATUS, T.HEADCOUNT], rows, [LEFT, RIGHT])))
+    o = totals.organisation
+    if o is not None:
+        sections.append(
+            (
+                T.ORGANISATION_HEADING,
+                table(
+                    ["项目", "个数"],
+                    [[T.DEPARTMENTS, str(o.departments)], [T.ELECTED, str(o.elected)]],
+                    [LEFT, RIGHT],
+                ),
+            )
+        )
+    a = totals.activities
+    if a is not None:
+        lines = table(
+            [T.ACTIVITY_TYPE, T.EVENTS, T.PARTICIPANTS, T.WINNERS, T.SPENT],
+            [
+                [t.type, str(t.events), str(t.participants), str(t.winners), yuan(t.amount)]
+                for t in a.by_type
+            ],
+            [LEFT, RIGHT, RIGHT, RIGHT, RIGHT],
+        )
+        if a.series:
+            lines += ["", T.SERIES_HEADING] + table(
+                [T.SERIES, T.EVENTS, T.PARTICIPANTS],
+                [[x.series, str(x.events), str(x.participants)] for x in a.series],
+                [LEFT, RIGHT, RIGHT],
+            )
+        sections.append((T.ACTIVITIES_HEADING + during, lines))
+    r = totals.retiree_visits
+    if r is not None:
+        sections.append((T.RETIREE_VISITS_HEADING, visit_lines(r)))
+    aid = totals.mutual_aid
+    if aid is not None:
+        rows = [
+            [T.ENROLLED, str(aid.enrolled)],
+            [T.PREMIUM, yuan(aid.premium)],
+            [T.SUBSIDY, yuan(aid.subsidy)],
+            [T.CLAIMS, str(aid.claims)],
+            [T.APPROVED, yuan(aid.approved)],
+        ]
+        sections.append((T.MUTUAL_AID_HEADING, table(["项目", "数值"], rows, [LEFT, RIGHT])))
+    d = totals.dues
+    if d is not None:
+        rows = [
+            [T.DUES_DUE, yuan(d.due)],
+            [T.DUES_PAID, yuan(d.paid)],
+            [T.DUES_LEDGER, yuan(d.ledger)],
+            [T.RECONCILED, T.YES if d.reconciled else T.NO],
+        ]
+        sections.append((T.DUES_HEADING, table(["项目", "金额"], rows, [LEFT, RIGHT])))
+    aw = totals.awards
+    if aw is not None and aw.by_subject:
+        sections.append(
+            (
+                T.AWARD_SUBJECTS_HEADING + during,
+                table(
+                    [T.LEVEL, T.SUBJECT, T.COUNT],
+                    [[x.level, x.subject, str(x.count)] for x in aw.by_subject],
+                    [LEFT, LEFT, RIGHT],
+                ),
+            )
+        )
+    return sections
 
 
 def budget_lines(budget: Budget) -> list[str]:

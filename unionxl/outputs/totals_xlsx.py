@@ -145,7 +145,95 @@ def sheets(totals: Totals) -> list[tuple[str, list[str], list[list[Cell]]]]:
         ("慰问", ["类型", "次数", "人数", "金额"], visit_rows(totals)),
         ("提案", ["项目", "件数"], proposal_rows(totals)),
         ("获奖", ["级别", "项数"], award_rows(totals)),
+        *part_two_sheets(totals),
     ]
+
+
+def part_two_sheets(totals: Totals) -> list[tuple[str, list[str], list[list[Cell]]]]:
+    """Part two (台账格式 §5b): one sheet per register the office keeps."""
+    out: list[tuple[str, list[str], list[list[Cell]]]] = []
+    m = totals.members
+    if m is not None:
+        rows: list[list[Cell]] = [[(s, "text"), (n, "int")] for s, n in m.by_status]
+        rows += [[(T.WOMEN, "text"), (m.women, "int")], [(T.JOINED, "text"), (m.joined, "int")]]
+        out.append((T.MEMBERS_HEADING, [T.STATUS, T.HEADCOUNT], rows))
+    o = totals.organisation
+    if o is not None:
+        out.append(
+            (
+                T.ORGANISATION_HEADING,
+                ["项目", "个数"],
+                [
+                    [(T.DEPARTMENTS, "text"), (o.departments, "int")],
+                    [(T.ELECTED, "text"), (o.elected, "int")],
+                ],
+            )
+        )
+    a = totals.activities
+    if a is not None:
+        rows = [
+            [
+                (t.type, "text"),
+                (t.events, "int"),
+                (t.participants, "int"),
+                (t.winners, "int"),
+                (t.amount, "money"),
+            ]
+            for t in a.by_type
+        ]
+        rows += [
+            [(f"{T.SERIES}：{x.series}", "text"), (x.events, "int"), (x.participants, "int")]
+            for x in a.series
+        ]
+        out.append(
+            (
+                T.ACTIVITIES_HEADING,
+                [T.ACTIVITY_TYPE, T.EVENTS, T.PARTICIPANTS, T.WINNERS, T.SPENT],
+                rows,
+            )
+        )
+    r = totals.retiree_visits
+    if r is not None:
+        rows = [
+            [(v.type, "text"), (v.count, "int"), (v.members, "int"), (v.amount, "money")]
+            for v in r.by_type
+        ]
+        out.append(("离退休走访", ["类型", "次数", "人数", "金额"], rows))
+    aid = totals.mutual_aid
+    if aid is not None:
+        out.append(
+            (
+                "医疗互助",
+                ["项目", "数值"],
+                [
+                    [(T.ENROLLED, "text"), (aid.enrolled, "int")],
+                    [(T.PREMIUM, "text"), (aid.premium, "money")],
+                    [(T.SUBSIDY, "text"), (aid.subsidy, "money")],
+                    [(T.CLAIMS, "text"), (aid.claims, "int")],
+                    [(T.APPROVED, "text"), (aid.approved, "money")],
+                ],
+            )
+        )
+    d = totals.dues
+    if d is not None:
+        dues_rows: list[list[Cell]] = [
+            [(T.DUES_DUE, "text"), (d.due, "money")],
+            [(T.DUES_PAID, "text"), (d.paid, "money")],
+        ]
+        if d.ledger is not None:
+            dues_rows.append([(T.DUES_LEDGER, "text"), (d.ledger, "money")])
+        dues_rows.append([(T.RECONCILED, "text"), (T.YES if d.reconciled else T.NO, "text")])
+        out.append((T.DUES_HEADING, ["项目", "金额"], dues_rows))
+    aw = totals.awards
+    if aw is not None and aw.by_subject:
+        out.append(
+            (
+                "获奖对象",
+                [T.LEVEL, T.SUBJECT, T.COUNT],
+                [[(x.level, "text"), (x.subject, "text"), (x.count, "int")] for x in aw.by_subject],
+            )
+        )
+    return out
 
 
 def budget_rows(totals: Totals) -> list[list[Cell]]:

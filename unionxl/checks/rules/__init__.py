@@ -11,7 +11,21 @@ Rule = Callable[["OfficeData"], Iterable[Finding]]
 
 
 def all_rules() -> list[Rule]:
-    from unionxl.checks.rules import donations, generic, ledger, members, proposals, visits
+    from unionxl.checks.rules import (
+        activities,
+        audit,
+        delegates,
+        departments,
+        donations,
+        dues,
+        generic,
+        ledger,
+        members,
+        mutual_aid,
+        proposals,
+        retirees,
+        visits,
+    )
 
     return [
         generic.check,
@@ -20,6 +34,14 @@ def all_rules() -> list[Rule]:
         donations.check,
         visits.check,
         proposals.check,
+        # part two (台账格式 §3b)
+        activities.check,
+        retirees.check,
+        mutual_aid.check,
+        dues.check,
+        delegates.check,
+        departments.check,
+        audit.check,
     ]
 
 

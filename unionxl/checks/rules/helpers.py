@@ -32,3 +32,48 @@ def repeats(
 def yuan(amount: Any) -> str:
     """Decimal -> '1,234.50 元' for messages."""
     return f"{amount:,.2f} 元"
+
+
+RETIRED = ("退休", "离休")  # 对象 退休 covers 离休 members too (台账格式 §3b)
+
+
+def fits_target(target: str | None, status: str | None) -> bool:
+    """Whether a member of roster 状态 `status` fits an 对象 of 在职 / 退休 / 全部."""
+    if not target or target == "全部" or not status:
+        return True
+    if target == "退休":
+        return status in RETIRED
+    return status == target
+
+
+def check_member(
+    table: Table, row: Row, members: dict[str, Row] | None, unknown: str, misnamed: str
+) -> Iterator[Finding]:
+    """Rule `unknown` (工号 not in 会员) and rule `misnamed` (姓名 differs from the
+    roster's); nothing when the office keeps no 会员 table or the 工号 is blank."""
+    number = row["工号"]
+    if members is None or not number:
+        return
+    member = members.get(number)
+    if member is None:
+        yield table.finding(row, "工号", unknown, f"工号 {number} 不在会员名册中")
+    elif row["姓名"] and member["姓名"] and row["姓名"] != member["姓名"]:
+        yield table.finding(
+            row,
+            "姓名",
+            misnamed,
+            f"姓名“{row['姓名']}”与会员名册中工号 {number} 的“{member['姓名']}”不一致",
+        )
+
+
+def roster(office: Any) -> dict[str, Row] | None:
+    """工号 -> roster row, or None when the office keeps no 会员 table (nothing to check)."""
+    return office.members if office.table("会员") is not None else None
+
+
+def add_years(day: Any, years: int) -> Any:
+    """The same day `years` later (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from functools import cache
 
@@ -58,13 +58,13 @@ def check(office: OfficeData) -> Iterator[Finding]:
             standard["每次上限"] is not None
             or (member is not None and standard["对象"] not in (None, "全部"))
         ):
-            yield from check_standard(table, row, standard, member)
+            yield from check_standard(table, row, standard, member, office.policy.visit_cap_basis)
         if is_festival_kind(kind):
             for column, rule, message, severity in festival_problems(
                 kind, row["形式"] or "", day, forbidden
             ):
                 yield table.finding(row, column, rule, message, severity=severity)
-    yield from check_yearly_caps(table, standards)
+    yield from check_yearly_caps(table, standards, office.policy.visit_cap_basis)
     yield from check_birthdays(table)
 
 
@@ -84,7 +84,13 @@ def check_member(table: Table, row: Row, members, member) -> Iterator[Finding]:
         )
 
 
-def check_standard(table: Table, row: Row, standard: Row, member: Row | None) -> Iterator[Finding]:
+def check_standard(
+    table: Table,
+    row: Row,
+    standard: Row,
+    member: Row | None,
+    basis_of: Callable[[str], str | None] = lambda kind: None,
+) -> Iterator[Finding]:
     amount, cap = row["金额"], standard["每次上限"]
     if amount is not None and cap is not None and amount > cap:
         yield table.finding(
@@ -92,6 +98,7 @@ def check_standard(table: Table, row: Row, standard: Row, member: Row | None) ->
             "金额",
             "visit.cap.each",
             f"{row['类型']}每次不超过 {yuan(cap)}，这里是 {yuan(amount)}",
+            basis=basis_of(row["类型"]),
         )
     target = standard["对象"] or "全部"
     status = member["状态"] if member is not None else None
@@ -139,7 +146,11 @@ def festival_problems(
     return tuple(problems)
 
 
-def check_yearly_caps(table: Table, standards: dict[str, Row]) -> Iterator[Finding]:
+def check_yearly_caps(
+    table: Table,
+    standards: dict[str, Row],
+    basis_of: Callable[[str], str | None] = lambda kind: None,
+) -> Iterator[Finding]:
     """Flag the rows that take a member's yearly total of a 类型 beyond its cap.
 
     First one pass of sums per (工号, 类型, year); only the few groups over their cap
@@ -178,6 +189,7 @@ def check_yearly_caps(table: Table, standards: dict[str, Row]) -> Iterator[Findi
                 "visit.cap.year",
                 f"{row['姓名'] or row['工号']} {key[2]} 年{key[1]}累计 {yuan(running[key])}，"
                 f"超过每人每年上限 {yuan(cap)}",
+                basis=basis_of(key[1]),
             )
 
 
