@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from unionxl.model.findings import Finding
 from unionxl.model.tables import Row, Table
@@ -31,6 +32,14 @@ class OfficeData:
     load_findings: list[Finding] = field(default_factory=list)  # file and table level
     unreadable: list[str] = field(default_factory=list)  # one line per workbook not read
     year_override: int | None = None  # --year
+    # Which sheet was read as which table: {"file", "sheet", "table", "how"} with how
+    # "name" (its sheet name), "content" (its header row) or "mapping" (字段对照).
+    sheets: list[dict[str, Any]] = field(default_factory=list)
+    # Sheets not used and why: {"file", "sheet", "reason"}.
+    unused: list[dict[str, Any]] = field(default_factory=list)
+    # Set when the folder's workbooks hold no table unionxl recognises: the one line
+    # `check` says before exiting 2.
+    no_tables: str | None = None
 
     # --- tables -----------------------------------------------------------------------
     def table(self, name: str) -> Table | None:

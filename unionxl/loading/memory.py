@@ -44,6 +44,9 @@ def office_from_rows(
             table = load_table(spec, file, RawSheet(name, as_grid(rows)), office.load_findings)
             if table is not None:
                 office.tables[spec.name] = table
+                office.sheets.append(
+                    {"file": file, "sheet": name, "table": spec.name, "how": "name"}
+                )
     return office
 
 
