@@ -489,3 +489,48 @@ def test_month_birth_agrees_with_idcard_and_join_month_checked(tmp_path):
     assert ("G2", "member.join_date") in found
     assert ("D3", "member.idcard.birthdate") in found
     assert not any(c.endswith("2") and r == "member.idcard.birthdate" for c, r in found)
+
+
+# --- a cash book kept under the 2009 chart, with code prefixes (a 基层工会 ledger program) --
+def test_old_chart_names_and_code_prefixes_are_todays_accounts(tmp_path):
+    folder = write(
+        tmp_path / "o",
+        [
+            ("经费.xlsx", "设置", [["项目", "值"], ["年度", 2023]]),
+            (
+                "经费.xlsx",
+                "明细账",
+                [
+                    ["日期", "凭证号", "科目", "摘要", "收入", "支出"],
+                    [dt.date(2023, 1, 3), "1", "上级工会补助收入", "补助", 1000, ""],
+                    [dt.date(2023, 1, 4), "2", "1.4 职工集体福利支出", "春节慰问品", "", 200],
+                    [dt.date(2023, 1, 5), "3", "501 职工活动支出", "羽毛球赛", "", 100],
+                    [dt.date(2023, 1, 6), "4", "困难职工帮扶费", "帮扶", "", 50],
+                    [dt.date(2023, 1, 7), "5", "送温暖费", "送温暖", "", 50],
+                    [dt.date(2023, 1, 8), "6", "培训费", "培训", "", 30],
+                    [dt.date(2023, 1, 9), "7", "不存在的科目", "？", "", 1],
+                ],
+            ),
+        ],
+    )
+    office = unionxl.load(folder)
+    assert [r["科目"] for r in office.table("收支明细")] == [
+        "上级补助收入",
+        "会员活动支出",
+        "职工活动支出",
+        "维权支出",
+        "维权支出",
+        "业务支出",
+        "不存在的科目",
+    ]
+    found = [(f.cell, f.rule) for f in office.check().findings]
+    assert found == [("C8", "ledger.account.unknown")]
+
+
+def test_unknown_columns_are_kept_on_the_table(tmp_path):
+    folder = write(tmp_path / "o", [("会员信息.xlsx", "Sheet1", FEDERATION)])
+    members = unionxl.load(folder).table("会员")
+    assert set(members.extra_columns) == {"序号", "民族", "政治面貌"}
+    first, second = members.rows
+    assert members.extra(first) == {"序号": 1, "民族": "汉族", "政治面貌": "中共党员"}
+    assert members.extra(second)["民族"] == "畲族"

@@ -13,6 +13,7 @@ from typing import Any
 
 from unionxl.data.office_data import OfficeData
 from unionxl.loading import recognise
+from unionxl.loading.accounts import read_as_chart
 from unionxl.model import values as V
 from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import ERROR, WARNING, Finding, column_letter
@@ -152,6 +153,7 @@ def _load_folder(folder: Path, year: int | None) -> OfficeData:
             result.sheets.append(
                 {"file": path.name, "sheet": sheet.name, "table": spec.name, "how": how}
             )
+    read_as_chart(result.tables)
     if not result.files and not result.unreadable:
         raise UnionxlError(
             f"文件夹 {folder} 中没有 Excel 工作簿（.xlsx/.xlsm），请选择存放台账的文件夹"
@@ -353,6 +355,7 @@ def read_rows(
     kept, excel_rows = data_rows(sheet, header_index)
     if not kept:
         return
+    keep_extra_columns(table, sheet, header_index, kept, excel_rows)
     width = max(map(len, kept))
     if any(len(row) != width for row in kept):
         kept = [row + [""] * (width - len(row)) for row in kept]
@@ -396,6 +399,24 @@ def read_rows(
             table.load_findings.append(table.finding(row, name, error.rule, f"{name}：{error}"))
     if sheet.bad_cells:
         mark_bad_cells(table, sheet, header_index)
+
+
+def keep_extra_columns(
+    table: Table, sheet: RawSheet, header_index: int, kept: list[list[Any]], rows: list[int]
+) -> None:
+    """Columns with a header the table does not know stay on the table (台账格式 §1b)."""
+    header = sheet.rows[header_index] if header_index < len(sheet.rows) else []
+    known = set(table.columns.values())
+    for index, cell in enumerate(header):
+        if index in known or cell in ("", None):
+            continue
+        name = V.clean_text(cell).strip(V.SPACES)
+        if not name or name in table.extra_columns:
+            continue
+        table.extra_columns[name] = {
+            r: (row[index] if index < len(row) and row[index] != "" else None)
+            for r, row in zip(rows, kept)
+        }
 
 
 def data_rows(sheet: RawSheet, header_index: int) -> tuple[list[list[Any]], list[int]]:

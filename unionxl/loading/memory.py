@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from unionxl.data.office_data import OfficeData
+from unionxl.loading.accounts import read_as_chart
 from unionxl.loading.folder import SHEET_NAMES, gc_paused, load_table, normalize_name
 from unionxl.model.errors import UnionxlError
 from unionxl.reading.workbook import RawSheet
@@ -47,6 +48,7 @@ def office_from_rows(
                 office.sheets.append(
                     {"file": file, "sheet": name, "table": spec.name, "how": "name"}
                 )
+    read_as_chart(office.tables)
     return office
 
 
