@@ -534,3 +534,72 @@ def test_unknown_columns_are_kept_on_the_table(tmp_path):
     first, second = members.rows
     assert members.extra(first) == {"序号": 1, "民族": "汉族", "政治面貌": "中共党员"}
     assert members.extra(second)["民族"] == "畲族"
+
+
+# --- a small union without 工号 (a retiree hardship-aid / 慰问 system) ---------------------
+# The roster has only 身份证号; the 慰问 list names people by 姓名 (and 部门), one by 证件号码.
+def test_registers_without_worker_number_are_matched_to_the_roster(tmp_path):
+    folder = write(
+        tmp_path / "o",
+        [
+            (
+                "名册.xlsx",
+                "会员名册",
+                [
+                    ["姓名", "性别", "身份证号码", "所在单位", "人员状态"],
+                    ["张三", "男", ID_MALE, "数理学院", "退休"],
+                    ["李四", "女", ID_FEMALE, "机关", "退休"],
+                    ["王五", "男", "350902198001011237", "机关", "退休"],
+                    ["王五", "男", "350902198101011238", "数理学院", "退休"],
+                ],
+            ),
+            (
+                "慰问.xlsx",
+                "慰问查询",
+                [
+                    ["慰问日期", "被慰问人", "所属部门", "慰问类型", "慰问金额"],
+                    [dt.date(2023, 1, 5), "张三", "", "住院慰问", 300],
+                    [dt.date(2023, 1, 6), "王五", "", "住院慰问", 300],  # two 王五
+                    [dt.date(2023, 1, 7), "赵六", "", "住院慰问", 300],  # not in the roster
+                ],
+            ),
+        ],
+    )
+    office = unionxl.load(folder)
+    report = office.check()
+    assert {s["table"]: s["how"] for s in report.sheets} == {"会员": "name", "慰问登记": "content"}
+    visits = office.table("慰问登记")
+    assert visits.rows[0]["工号"] == ID_MALE  # the roster's key is its 身份证号
+    found = [(f.cell, f.rule) for f in report.findings if f.rule.startswith("member.match")]
+    assert found == [("B3", "member.match.ambiguous"), ("B4", "member.match.unknown")]
+    assert "2 个“王五”" in next(f.message for f in report.findings if f.cell == "B3")
+
+
+def test_register_with_idcard_column_is_matched_by_it(tmp_path):
+    folder = write(
+        tmp_path / "o",
+        [
+            (
+                "名册.xlsx",
+                "会员",
+                [
+                    ["工号", "姓名", "身份证号", "部门", "状态"],
+                    ["0101", "张三", ID_MALE, "机关", "在职"],
+                    ["0102", "张三", ID_FEMALE, "机关", "在职"],
+                ],
+            ),
+            (
+                "慰问.xlsx",
+                "慰问登记",
+                [
+                    ["日期", "证件号码", "姓名", "类型", "金额"],
+                    [dt.date(2023, 1, 5), ID_FEMALE, "张三", "住院慰问", 300],
+                    [dt.date(2023, 1, 6), BAD_CHECKSUM, "张三", "住院慰问", 300],
+                ],
+            ),
+        ],
+    )
+    office = unionxl.load(folder)
+    assert office.table("慰问登记").rows[0]["工号"] == "0102"
+    found = [(f.cell, f.rule) for f in office.check().findings if f.rule.startswith("member.match")]
+    assert found == [("C3", "member.match.unknown")]

@@ -43,6 +43,20 @@ RULES: tuple[RuleInfo, ...] = (
         "文件夹 台账 中没有认出任何台账表，未作校验。a.xlsx“Sheet1”：名称和表头都不像台账表……",
     ),
     _r(
+        "member.match.unknown",
+        "",
+        E,
+        "没有工号的登记对不上会员",
+        "“张三”不在会员名册中，请核对姓名",
+    ),
+    _r(
+        "member.match.ambiguous",
+        "",
+        E,
+        "同名会员无法区分",
+        "会员名册中有 2 个“张伟”（第 5 行、第 9 行），这张表没有工号，无法确定是哪一位",
+    ),
+    _r(
         "folder.unused_sheet",
         "",
         W,

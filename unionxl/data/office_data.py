@@ -76,12 +76,14 @@ class OfficeData:
     # --- shared look-ups ----------------------------------------------------------------
     @cached_property
     def members(self) -> dict[str, Row]:
-        """工号 -> the member's first row in 会员."""
+        """工号 -> the member's first row in 会员 (身份证号 -> row when the roster keeps no
+        工号, 台账格式 §1b; registers are then matched by the loader on that key)."""
         table = self.table("会员")
         result: dict[str, Row] = {}
         if table is not None:
+            column = "工号" if table.has("工号") or not table.has("身份证号") else "身份证号"
             for row in table:
-                key = row["工号"]
+                key = row[column]
                 if key and key not in result:
                     result[key] = row
         return result

@@ -14,6 +14,7 @@ from typing import Any
 from unionxl.data.office_data import OfficeData
 from unionxl.loading import recognise
 from unionxl.loading.accounts import read_as_chart
+from unionxl.loading.people import match_members
 from unionxl.model import values as V
 from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import ERROR, WARNING, Finding, column_letter
@@ -154,6 +155,7 @@ def _load_folder(folder: Path, year: int | None) -> OfficeData:
                 {"file": path.name, "sheet": sheet.name, "table": spec.name, "how": how}
             )
     read_as_chart(result.tables)
+    match_members(result.tables)
     if not result.files and not result.unreadable:
         raise UnionxlError(
             f"文件夹 {folder} 中没有 Excel 工作簿（.xlsx/.xlsm），请选择存放台账的文件夹"
@@ -264,7 +266,7 @@ def find_header_units(
                 columns[name] = c
                 if unit is not None:
                     units[name] = unit
-        if required <= columns.keys():
+        if required <= columns.keys() or not recognise.missing_required(spec, columns):
             return r, columns, duplicates, units
         if columns and (best is None or len(columns) > best[1]):
             best = (r, len(columns), columns, duplicates, units)
@@ -309,7 +311,7 @@ def load_table(
             )
         )
     table = Table(spec, file, sheet.name, header_index + 1, columns)
-    missing = [c.name for c in spec.required if c.name not in columns]
+    missing = recognise.missing_required(spec, columns)
     if missing:
         findings.append(
             table.finding(

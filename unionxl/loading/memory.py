@@ -21,6 +21,7 @@ from typing import Any
 from unionxl.data.office_data import OfficeData
 from unionxl.loading.accounts import read_as_chart
 from unionxl.loading.folder import SHEET_NAMES, gc_paused, load_table, normalize_name
+from unionxl.loading.people import match_members
 from unionxl.model.errors import UnionxlError
 from unionxl.reading.workbook import RawSheet
 
@@ -49,6 +50,7 @@ def office_from_rows(
                     {"file": file, "sheet": name, "table": spec.name, "how": "name"}
                 )
     read_as_chart(office.tables)
+    match_members(office.tables)
     return office
 
 

@@ -44,6 +44,20 @@ def header_key(text: Any) -> tuple[str, str | None]:
     return key, unit
 
 
+def missing_required(spec: TableSpec, present: Any) -> list[str]:
+    """Required columns of `spec` not in `present` (台账格式 §1b: where 工号 names a member,
+    a 身份证号 column serves instead, or 姓名 when it is unique in the roster; the roster
+    itself may lack 工号 when it has 身份证号)."""
+    missing = [c.name for c in spec.required if c.name not in present]
+    if "工号" in missing:
+        if spec.name == "会员":
+            if "身份证号" in present:
+                missing.remove("工号")
+        elif "姓名" in present:
+            missing.remove("工号")
+    return missing
+
+
 def name_key(text: Any) -> str:
     return header_key(text)[0]
 
@@ -89,7 +103,7 @@ def guess_tables(rows: list[list[Any]]) -> list[Guess]:
             matched = tuple(dict.fromkeys(lookup[k] for k in row if k in lookup))
             if len(matched) < 2:
                 continue
-            missing = tuple(c.name for c in spec.required if c.name not in matched)
+            missing = tuple(missing_required(spec, matched))
             guess = Guess(spec, r, matched, missing)
             if best is None or (guess.complete, guess.score) > (best.complete, best.score):
                 best = guess
