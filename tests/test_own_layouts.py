@@ -603,3 +603,48 @@ def test_register_with_idcard_column_is_matched_by_it(tmp_path):
     assert office.table("慰问登记").rows[0]["工号"] == "0102"
     found = [(f.cell, f.rule) for f in office.check().findings if f.rule.startswith("member.match")]
     assert found == [("C3", "member.match.unknown")]
+
+
+# --- any layout, with the office's own 字段对照 and 值对照 ---------------------------------
+def test_field_and_value_map_read_any_layout(tmp_path):
+    folder = write(
+        tmp_path / "o",
+        [
+            (
+                "人员.xlsx",
+                "Sheet1",
+                [
+                    ["人员代码", "人员名称", "科室", "在岗情况"],
+                    ["0101", "张三", "机关", "在岗"],
+                    ["0102", "李四", "机关", "出国"],
+                ],
+            ),
+            (
+                "对照.xlsx",
+                "字段对照",
+                [
+                    ["表", "工作表", "本单位列名", "标准列名"],
+                    ["会员", "Sheet1", "人员代码", "工号"],
+                    ["会员", "Sheet1", "人员名称", "姓名"],
+                    ["会员", "Sheet1", "科室", "部门"],
+                    ["会员", "Sheet1", "在岗情况", "状态"],
+                    ["会员", "", "工号码", "工号码"],
+                ],
+            ),
+            (
+                "对照.xlsx",
+                "值对照",
+                [["表", "列", "本单位值", "标准值"], ["会员", "状态", "在岗", "在职"]],
+            ),
+        ],
+    )
+    office = unionxl.load(folder)
+    report = office.check()
+    assert {s["table"]: s["how"] for s in report.sheets}["会员"] == "mapping"
+    assert [r["状态"] for r in office.table("会员")] == ["在职", None]
+    assert report.unused == []
+    found = [(f.file, f.sheet, f.cell, f.rule) for f in report.findings]
+    assert found == [
+        ("人员.xlsx", "Sheet1", "D3", "value.type"),
+        ("对照.xlsx", "字段对照", "D6", "table.mapping"),
+    ]

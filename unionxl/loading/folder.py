@@ -14,11 +14,12 @@ from typing import Any
 from unionxl.data.office_data import OfficeData
 from unionxl.loading import recognise
 from unionxl.loading.accounts import read_as_chart
+from unionxl.loading.mapping import MAP_TABLES, apply_field_map, apply_value_map
 from unionxl.loading.people import match_members
 from unionxl.model import values as V
 from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import ERROR, WARNING, Finding, column_letter
-from unionxl.model.schema import TABLES, Column, Kind, TableSpec
+from unionxl.model.schema import MAPPING_TABLES, TABLES, Column, Kind, TableSpec
 from unionxl.model.tables import Row, Table
 from unionxl.reading.workbook import RawSheet, read_workbook
 
@@ -39,7 +40,9 @@ def normalize_name(text: Any) -> str:
 QUIET_SHEETS = frozenset(("说明", "填写说明", "填表说明", "使用说明"))
 
 
-SHEET_NAMES: dict[str, TableSpec] = {normalize_name(n): t for t in TABLES for n in t.names}
+SHEET_NAMES: dict[str, TableSpec] = {
+    normalize_name(n): t for t in (*TABLES, *MAPPING_TABLES) for n in t.names
+}
 
 
 def workbook_paths(folder: Path) -> list[Path]:
@@ -107,6 +110,7 @@ def _load_folder(folder: Path, year: int | None) -> OfficeData:
                 file=name,
             )
         )
+    pending: list[tuple[str, RawSheet]] = []  # sheets a 字段对照 may yet place
     for path in workbook_paths(folder):
         try:
             book = read_workbook(path)
@@ -121,11 +125,14 @@ def _load_folder(folder: Path, year: int | None) -> OfficeData:
             if spec is None:
                 spec = place_by_content(result, path.name, sheet)
                 if spec is None:
+                    pending.append((path.name, sheet))
                     continue
                 how = "content"
             table = load_table(spec, path.name, sheet, result.load_findings)
             if table is None:
                 continue
+            if recognise.missing_required(spec, table.columns) and spec.name not in MAP_TABLES:
+                pending.append((path.name, sheet))
             first = result.tables.get(spec.name)
             if first is not None and how == "content":
                 result.unused.append(
@@ -154,6 +161,10 @@ def _load_folder(folder: Path, year: int | None) -> OfficeData:
             result.sheets.append(
                 {"file": path.name, "sheet": sheet.name, "table": spec.name, "how": how}
             )
+    if pending and "字段对照" in result.tables:
+        apply_field_map(result, pending)
+    if "值对照" in result.tables:
+        apply_value_map(result.tables)
     read_as_chart(result.tables)
     match_members(result.tables)
     if not result.files and not result.unreadable:

@@ -364,6 +364,33 @@ WORDS = TableSpec(
     description="检查摘要和慰问形式所用的词表（填写某一类别即替换该类别的内置词表）",
 )
 
+FIELD_MAP = TableSpec(
+    "字段对照",
+    (
+        Column("表", Kind.KEY, required=True, hint="标准表名，如 会员、慰问登记"),
+        Column("工作表", Kind.KEY, hint="本单位的工作表名（如 Sheet1）；填了就按这张表读该工作表"),
+        Column("本单位列名", Kind.KEY, required=True, hint="本单位表头上的写法"),
+        Column("标准列名", Kind.KEY, required=True, hint="unionxl 的列名，如 工号"),
+        Column("把握", Kind.TEXT, hint="unionxl map 的猜测把握，仅供参考"),
+    ),
+    description="本单位列名与标准列名的对照（unionxl map 可生成草稿）",
+)
+
+VALUE_MAP = TableSpec(
+    "值对照",
+    (
+        Column("表", Kind.KEY, required=True),
+        Column("列", Kind.KEY, required=True),
+        Column("本单位值", Kind.KEY, required=True),
+        Column("标准值", Kind.KEY, required=True),
+    ),
+    description="本单位的列表值与标准值的对照（如 单独立案 → 立案）",
+)
+
+# The office's own mapping (台账格式 §1b): read first, applied by the loader; not data
+# tables, so `unionxl new` does not write them (`unionxl map` drafts 字段对照).
+MAPPING_TABLES: tuple[TableSpec, ...] = (FIELD_MAP, VALUE_MAP)
+
 TABLES: tuple[TableSpec, ...] = (
     SETTINGS,
     WORDS,
