@@ -648,3 +648,37 @@ def test_field_and_value_map_read_any_layout(tmp_path):
         ("人员.xlsx", "Sheet1", "D3", "value.type"),
         ("对照.xlsx", "字段对照", "D6", "table.mapping"),
     ]
+
+
+def test_map_writes_a_draft_that_is_then_read_as_the_mapping(tmp_path):
+    folder = write(
+        tmp_path / "o",
+        [
+            (
+                "人员.xlsx",
+                "Sheet1",
+                [
+                    ["会员姓名", "会员号", "工作单位", "会籍", "民族"],
+                    ["张三", "0101", "机关", "在职", "汉族"],
+                ],
+            )
+        ],
+    )
+    draft = tmp_path / "字段对照.xlsx"
+    done = run_cli("map", str(folder), "--output", str(draft))
+    assert done.returncode == 0, done.stderr
+    sheet = openpyxl.load_workbook(draft)["字段对照"]
+    rows = [tuple(c.value or "" for c in r[:4]) for r in sheet.iter_rows(min_row=2)]
+    assert ("会员", "Sheet1", "会员姓名", "姓名") in rows
+    assert ("会员", "Sheet1", "会籍", "") in rows  # not recognised: left for the clerk
+    assert unionxl.load(folder).table("会员") is None  # 状态 missing: not read yet
+    book = openpyxl.load_workbook(draft)  # the clerk fills in 会籍 -> 状态
+    ws = book["字段对照"]
+    for r in ws.iter_rows(min_row=2):
+        if r[2].value == "会籍":
+            r[3].value = "状态"
+    book.save(folder / "字段对照.xlsx")
+    office = unionxl.load(folder)
+    assert [r["状态"] for r in office.table("会员")] == ["在职"]
+    assert office.check().findings == []  # the 民族 row left blank is no error
+    assert run_cli("map", str(folder), "--output", str(draft)).returncode == 2  # no overwrite

@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from unionxl.cli import check, excel, new, report, totals
+from unionxl.cli import check, excel, map, new, report, totals
 from unionxl.model.errors import UnionxlError
 
-COMMANDS = (check, totals, report, excel, new)
+COMMANDS = (check, totals, report, excel, new, map)
 
 EXIT_CANNOT_RUN = 2
 

@@ -370,7 +370,13 @@ FIELD_MAP = TableSpec(
         Column("表", Kind.KEY, required=True, hint="标准表名，如 会员、慰问登记"),
         Column("工作表", Kind.KEY, hint="本单位的工作表名（如 Sheet1）；填了就按这张表读该工作表"),
         Column("本单位列名", Kind.KEY, required=True, hint="本单位表头上的写法"),
-        Column("标准列名", Kind.KEY, required=True, hint="unionxl 的列名，如 工号"),
+        Column(
+            "标准列名",
+            Kind.KEY,
+            required=True,
+            blank_ok=True,  # a draft row left blank: not used, not an error
+            hint="unionxl 的列名，如 工号；留空则这一行不起作用",
+        ),
         Column("把握", Kind.TEXT, hint="unionxl map 的猜测把握，仅供参考"),
     ),
     description="本单位列名与标准列名的对照（unionxl map 可生成草稿）",
