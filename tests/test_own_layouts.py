@@ -682,3 +682,34 @@ def test_map_writes_a_draft_that_is_then_read_as_the_mapping(tmp_path):
     assert [r["状态"] for r in office.table("会员")] == ["在职"]
     assert office.check().findings == []  # the 民族 row left blank is no error
     assert run_cli("map", str(folder), "--output", str(draft)).returncode == 2  # no overwrite
+
+
+# --- cash books: one 金额 column with a direction, or 借方/贷方 (日记账 exports) -------------
+@pytest.mark.parametrize(
+    "header, first, second",
+    [
+        (["日期", "凭证号", "科目", "摘要", "收支", "金额"], ["收", 1000], ["支", 200]),
+        (["日期", "凭证号", "科目", "摘要", "借贷", "金额"], ["借", 1000], ["贷", 200]),
+        (["日期", "凭证号", "科目", "摘要", "借方金额", "贷方金额"], [1000, ""], ["", 200]),
+    ],
+)
+def test_cash_book_with_direction_or_debit_credit(tmp_path, header, first, second):
+    folder = write(
+        tmp_path / "o",
+        [
+            ("经费.xlsx", "设置", [["项目", "值"], ["年度", 2023]]),
+            (
+                "经费.xlsx",
+                "收支明细",
+                [
+                    header,
+                    [dt.date(2023, 1, 3), "1", "会费收入", "会费", *first],
+                    [dt.date(2023, 1, 4), "2", "职工服务支出", "服务", *second],
+                ],
+            ),
+        ],
+    )
+    office = unionxl.load(folder)
+    ledger = office.table("收支明细")
+    assert [(r["收入"], r["支出"]) for r in ledger] == [(Decimal(1000), None), (None, Decimal(200))]
+    assert office.check().findings == []

@@ -29,6 +29,58 @@ def chart_name(name: str, known: set[str]) -> str | None:
     return None
 
 
+DIRECTION_HEADERS = ("方向", "收支方向", "收支", "借贷", "借贷方向", "收/支", "借/贷")
+AMOUNT_HEADERS = ("金额", "发生额", "发生金额")
+INCOME_WORDS = frozenset(("收", "收入", "借", "借方"))
+SPENDING_WORDS = frozenset(("支", "支出", "贷", "贷方"))
+
+
+def read_directions(tables: dict[str, Table]) -> None:
+    """A cash book with one 金额 column and a direction column (收/支, 借/贷, 收入/支出):
+    each amount goes to 收入 or 支出. An amount that cannot be read, or a direction that
+    is neither, is a finding at that row."""
+    from unionxl.model.values import BadValue, parse_money
+
+    table = tables.get("收支明细")
+    if table is None or table.has("收入") or table.has("支出"):
+        return
+    extra = {normalize(h): h for h in table.extra_columns}
+    direction = next((extra[h] for h in DIRECTION_HEADERS if h in extra), None)
+    amount = next((extra[h] for h in AMOUNT_HEADERS if h in extra), None)
+    if direction is None or amount is None:
+        return
+    directions, amounts = table.extra_columns[direction], table.extra_columns[amount]
+    for row in table.rows:
+        side_text = str(directions.get(row.excel_row) or "").strip()
+        value = amounts.get(row.excel_row)
+        if value is None:
+            continue
+        try:
+            money = parse_money(value)
+        except BadValue as e:
+            table.load_findings.append(table.finding(row, "摘要", e.rule, f"{amount}：{e}"))
+            continue
+        if side_text in INCOME_WORDS:
+            row["收入"] = money
+        elif side_text in SPENDING_WORDS:
+            row["支出"] = money
+        else:
+            table.load_findings.append(
+                table.finding(
+                    row,
+                    "摘要",
+                    "value.type",
+                    f"{direction}“{side_text}”应为 收/支（或 借/贷、收入/支出）",
+                    value=side_text or None,
+                )
+            )
+    table.typed_columns = None  # 收入/支出 now live on the rows only
+
+
+def normalize(header: str) -> str:
+    return "".join(header.split()).strip("*＊")
+
+
 def read_as_chart(tables: dict[str, Table]) -> None:
     """Rewrite, in place, the 科目 of 收支明细 and 预算 rows that the chart does not hold
     but that name one of its accounts in an old or coded form."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from unionxl.data.office_data import OfficeData
 from unionxl.loading import recognise
-from unionxl.loading.accounts import read_as_chart
+from unionxl.loading.accounts import read_as_chart, read_directions
 from unionxl.loading.mapping import MAP_TABLES, apply_field_map, apply_value_map
 from unionxl.loading.people import match_members
 from unionxl.model import values as V
@@ -165,6 +165,7 @@ def _load_folder(folder: Path, year: int | None) -> OfficeData:
         apply_field_map(result, pending)
     if "值对照" in result.tables:
         apply_value_map(result.tables)
+    read_directions(result.tables)
     read_as_chart(result.tables)
     match_members(result.tables)
     if not result.files and not result.unreadable:

@@ -225,8 +225,9 @@ LEDGER = TableSpec(
         Column("凭证号", Kind.CODE, required=True, aliases=("凭证编号", "凭证字号", "凭证号码")),
         Column("科目", Kind.KEY, required=True, aliases=("会计科目", "科目名称", "收支科目")),
         Column("摘要", Kind.TEXT, required=True, aliases=("记账事项", "摘要说明", "业务摘要")),
-        Column("收入", Kind.MONEY, aliases=("收入金额",)),
-        Column("支出", Kind.MONEY, aliases=("支出金额",)),
+        # A cash journal (现金/银行日记账) books receipts as 借方 and payments as 贷方.
+        Column("收入", Kind.MONEY, aliases=("收入金额", "借方", "借方金额")),
+        Column("支出", Kind.MONEY, aliases=("支出金额", "贷方", "贷方金额")),
         Column("经手人", Kind.KEY, aliases=("经办人", "报销人")),
     ),
     aliases=("明细账",),
