@@ -31,7 +31,7 @@ def test_one_shot_verbs_survive_importing_every_module():
 def test_check_returns_report_whose_dict_is_the_json_shape(make_office):
     report = unionxl.check(make_office())
     data = report.to_dict()
-    assert set(data) == {"findings", "summary"}
+    assert set(data) == {"findings", "summary", "sheets", "unused"}
     assert set(data["summary"]) == {"errors", "warnings", "files", "rows"}
 
 

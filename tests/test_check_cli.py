@@ -34,7 +34,7 @@ def test_json_equals_api_and_exit_1(make_office):
     assert done.returncode == 1
     printed = json.loads(done.stdout.decode("utf-8"))
     assert printed == unionxl.check(folder).to_dict()
-    assert list(printed) == ["findings", "summary"]
+    assert list(printed) == ["findings", "summary", "sheets", "unused"]
     assert list(printed["findings"][0]) == [
         "severity",
         "rule",

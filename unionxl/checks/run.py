@@ -20,6 +20,9 @@ class CheckReport:
     rows: int
     unreadable: list[str] = field(default_factory=list)  # one line per workbook not read
     capped: dict[tuple[str, str], int] = field(default_factory=dict)  # (sheet, rule) -> left out
+    # Which sheet was read as which table, and the sheets not used (台账格式 §1b).
+    sheets: list[dict[str, Any]] = field(default_factory=list)
+    unused: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -50,6 +53,8 @@ class CheckReport:
                 "files": self.files,
                 "rows": self.rows,
             },
+            "sheets": [{k: s[k] for k in ("file", "sheet", "table", "how")} for s in self.sheets],
+            "unused": [{k: u[k] for k in ("file", "sheet", "reason")} for u in self.unused],
         }
 
 
@@ -62,7 +67,13 @@ def check_office(office: OfficeData) -> CheckReport:
     findings, capped = cap(found)
     findings.sort(key=sort_key)
     return CheckReport(
-        findings, len(office.files), office.row_count, list(office.unreadable), capped
+        findings,
+        len(office.files),
+        office.row_count,
+        [*office.unreadable, *([office.no_tables] if office.no_tables else [])],
+        capped,
+        list(office.sheets),
+        list(office.unused),
     )
 
 

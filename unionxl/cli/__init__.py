@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from unionxl.cli import check, excel, gui, new, report, totals
+from unionxl.cli import check, excel, gui, map, new, report, totals
 from unionxl.model.errors import UnionxlError
 
-COMMANDS = (check, totals, report, excel, new, gui)
+COMMANDS = (check, totals, report, excel, new, map, gui)
 
 EXIT_CANNOT_RUN = 2
 

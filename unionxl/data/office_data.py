@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from unionxl.model.findings import Finding
 from unionxl.model.tables import Row, Table
@@ -31,6 +32,14 @@ class OfficeData:
     load_findings: list[Finding] = field(default_factory=list)  # file and table level
     unreadable: list[str] = field(default_factory=list)  # one line per workbook not read
     year_override: int | None = None  # --year
+    # Which sheet was read as which table: {"file", "sheet", "table", "how"} with how
+    # "name" (its sheet name), "content" (its header row) or "mapping" (字段对照).
+    sheets: list[dict[str, Any]] = field(default_factory=list)
+    # Sheets not used and why: {"file", "sheet", "reason"}.
+    unused: list[dict[str, Any]] = field(default_factory=list)
+    # Set when the folder's workbooks hold no table unionxl recognises: the one line
+    # `check` says before exiting 2.
+    no_tables: str | None = None
 
     # --- tables -----------------------------------------------------------------------
     def table(self, name: str) -> Table | None:
@@ -67,12 +76,14 @@ class OfficeData:
     # --- shared look-ups ----------------------------------------------------------------
     @cached_property
     def members(self) -> dict[str, Row]:
-        """工号 -> the member's first row in 会员."""
+        """工号 -> the member's first row in 会员 (身份证号 -> row when the roster keeps no
+        工号, 台账格式 §1b; registers are then matched by the loader on that key)."""
         table = self.table("会员")
         result: dict[str, Row] = {}
         if table is not None:
+            column = "工号" if table.has("工号") or not table.has("身份证号") else "身份证号"
             for row in table:
-                key = row["工号"]
+                key = row[column]
                 if key and key not in result:
                     result[key] = row
         return result

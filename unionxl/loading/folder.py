@@ -5,17 +5,21 @@ row, map header aliases, read every cell as its column's kind.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from unionxl.data.office_data import OfficeData
+from unionxl.loading import recognise
+from unionxl.loading.accounts import read_as_chart, read_directions
+from unionxl.loading.mapping import MAP_TABLES, apply_field_map, apply_value_map
+from unionxl.loading.people import match_members
 from unionxl.model import values as V
 from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import ERROR, WARNING, Finding, column_letter
-from unionxl.model.schema import TABLES, Column, TableSpec
+from unionxl.model.schema import MAPPING_TABLES, TABLES, Column, Kind, TableSpec
 from unionxl.model.tables import Row, Table
 from unionxl.reading.workbook import RawSheet, read_workbook
 
@@ -27,15 +31,18 @@ TOTAL_ROW_WORDS = {"合计", "总计", "小计", "累计"}
 
 
 def normalize_name(text: Any) -> str:
-    """Sheet and header names match after removing spaces, a trailing * and (元)."""
-    text = re.sub(r"[\s\u3000]+", "", V.clean_text(text))
-    text = text.rstrip("*＊")
-    for suffix in ("（元）", "(元)", "（人）", "(人)"):
-        text = text.removesuffix(suffix)
-    return text
+    """Sheet and header names match after removing line breaks, spaces, `*` and a
+    parenthesised hint, note or unit after the name (台账格式 §1b)."""
+    return recognise.name_key(text)
 
 
-SHEET_NAMES: dict[str, TableSpec] = {normalize_name(n): t for t in TABLES for n in t.names}
+# Sheets that hold no data by design (unionxl new writes a 说明 per workbook).
+QUIET_SHEETS = frozenset(("说明", "填写说明", "填表说明", "使用说明"))
+
+
+SHEET_NAMES: dict[str, TableSpec] = {
+    normalize_name(n): t for t in (*TABLES, *MAPPING_TABLES) for n in t.names
+}
 
 
 def workbook_paths(folder: Path) -> list[Path]:
@@ -103,6 +110,7 @@ def _load_folder(folder: Path, year: int | None) -> OfficeData:
                 file=name,
             )
         )
+    pending: list[tuple[str, RawSheet]] = []  # sheets a 字段对照 may yet place
     for path in workbook_paths(folder):
         try:
             book = read_workbook(path)
@@ -112,13 +120,30 @@ def _load_folder(folder: Path, year: int | None) -> OfficeData:
             continue
         result.files.append(path.name)
         for sheet in book.sheets:
+            how = "name"
             spec = SHEET_NAMES.get(normalize_name(sheet.name))
             if spec is None:
-                continue
+                spec = place_by_content(result, path.name, sheet)
+                if spec is None:
+                    pending.append((path.name, sheet))
+                    continue
+                how = "content"
             table = load_table(spec, path.name, sheet, result.load_findings)
             if table is None:
                 continue
+            if recognise.missing_required(spec, table.columns) and spec.name not in MAP_TABLES:
+                pending.append((path.name, sheet))
             first = result.tables.get(spec.name)
+            if first is not None and how == "content":
+                result.unused.append(
+                    {
+                        "file": path.name,
+                        "sheet": sheet.name,
+                        "reason": f"表头像“{spec.name}”表，但已从 {first.file} 的"
+                        f"“{first.sheet}”读取了“{spec.name}”",
+                    }
+                )
+                continue
             if first is not None:
                 result.load_findings.append(
                     Finding(
@@ -133,54 +158,133 @@ def _load_folder(folder: Path, year: int | None) -> OfficeData:
                 )
                 continue
             result.tables[spec.name] = table
+            result.sheets.append(
+                {"file": path.name, "sheet": sheet.name, "table": spec.name, "how": how}
+            )
+    if pending and "字段对照" in result.tables:
+        apply_field_map(result, pending)
+    if "值对照" in result.tables:
+        apply_value_map(result.tables)
+    read_directions(result.tables)
+    read_as_chart(result.tables)
+    match_members(result.tables)
     if not result.files and not result.unreadable:
         raise UnionxlError(
             f"文件夹 {folder} 中没有 Excel 工作簿（.xlsx/.xlsm），请选择存放台账的文件夹"
         )
     if result.files and not result.tables:
-        known = "、".join(t.name for t in TABLES)
+        # Not checked at all: `check` exits 2 with this line (never "没有发现问题").
+        result.no_tables = no_tables_line(folder, result.unused)
         result.load_findings.append(
             Finding(
                 WARNING,
                 "folder.no_tables",
-                f"没有找到任何台账表。工作表应命名为：{known}",
+                result.no_tables,
                 file=result.files[0] if len(result.files) == 1 else None,
+            )
+        )
+        return result
+    for item in result.unused:
+        if item.get("quiet"):
+            continue
+        result.load_findings.append(
+            Finding(
+                WARNING,
+                "folder.unused_sheet",
+                f"工作表“{item['sheet']}”没有使用：{item['reason']}",
+                file=item["file"],
+                sheet=item["sheet"],
             )
         )
     return result
 
 
+def place_by_content(result: OfficeData, file: str, sheet: RawSheet) -> TableSpec | None:
+    """The table a sheet with an unknown name holds, judged by its header row; None (and
+    an entry in `result.unused` saying why) when it holds none."""
+    if not any(any(c not in ("", None) for c in row) for row in sheet.rows[:HEADER_SEARCH_ROWS]):
+        result.unused.append(
+            {"file": file, "sheet": sheet.name, "reason": "空白工作表", "quiet": True}
+        )
+        return None
+    if normalize_name(sheet.name) in QUIET_SHEETS:
+        result.unused.append(
+            {"file": file, "sheet": sheet.name, "reason": "说明页，不是台账表", "quiet": True}
+        )
+        return None
+    guesses = recognise.guess_tables(sheet.rows)
+    if guesses and guesses[0].complete and len(guesses[0].matched) >= 3:
+        return guesses[0].spec
+    preview = recognise.header_preview(sheet.rows)
+    close = recognise.close_table(sheet.name)
+    if guesses:
+        g = guesses[0]
+        reason = (
+            f"表头像“{g.spec.name}”表，但缺少必填列：{'、'.join(g.missing) or '（列太少）'}"
+            f"（表头：{preview}）。请改表头，或在“字段对照”表中写明哪一列是"
+            f"{'、'.join(g.missing) or g.spec.name}"
+        )
+    elif close is not None:
+        reason = f"表名与“{close.name}”相近，是否写错？表头也认不出（表头：{preview}）"
+    else:
+        reason = f"名称和表头都不像台账表（表头：{preview or '无'}）"
+    result.unused.append({"file": file, "sheet": sheet.name, "reason": reason})
+    return None
+
+
+def no_tables_line(folder: Path, unused: list[dict[str, Any]]) -> str:
+    """One line: no table was recognised, and what the sheets looked like."""
+    seen = "；".join(f"{u['file']}“{u['sheet']}”：{u['reason']}" for u in unused[:3])
+    more = f"等 {len(unused)} 个工作表" if len(unused) > 3 else ""
+    return (
+        f"文件夹 {folder} 中没有认出任何台账表，未作校验。{seen}{more}。"
+        "工作表应命名为会员、收支明细、慰问登记等（见台账格式），或用“字段对照”表说明"
+    )
+
+
 def find_header(
     spec: TableSpec, rows: list[list[Any]]
 ) -> tuple[int, dict[str, int], list[tuple[str, int]]]:
-    """(0-based header row, column -> index, [(duplicate header, index)]).
+    """(0-based header row, column -> index, [(duplicate header, index)])."""
+    r, columns, duplicates, _ = find_header_units(spec, rows)
+    return r, columns, duplicates
+
+
+def find_header_units(
+    spec: TableSpec, rows: list[list[Any]]
+) -> tuple[int, dict[str, int], list[tuple[str, int]], dict[str, str]]:
+    """(0-based header row, column -> index, [(duplicate header, index)], column -> unit).
 
     The header is the first of the first 10 rows that has every required column;
     failing that, the row with the most known headers (so missing ones can be named).
     """
     lookup = {normalize_name(n): c.name for c in spec.columns for n in c.names}
     required = {c.name for c in spec.required}
-    best: tuple[int, int, dict[str, int], list[tuple[str, int]]] | None = None
+    best: tuple[int, int, dict[str, int], list[tuple[str, int]], dict[str, str]] | None = None
     for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
         duplicates: list[tuple[str, int]] = []
+        units: dict[str, str] = {}
         for c, cell in enumerate(row):
             if cell == "" or cell is None:
                 continue
-            name = lookup.get(normalize_name(cell))
+            key, unit = recognise.header_key(cell)
+            name = lookup.get(key)
             if name is None:
                 continue
             if name in columns:
                 duplicates.append((name, c))
             else:
                 columns[name] = c
-        if required <= columns.keys():
-            return r, columns, duplicates
+                if unit is not None:
+                    units[name] = unit
+        if required <= columns.keys() or not recognise.missing_required(spec, columns):
+            return r, columns, duplicates, units
         if columns and (best is None or len(columns) > best[1]):
-            best = (r, len(columns), columns, duplicates)
+            best = (r, len(columns), columns, duplicates, units)
     if best is None:
-        return 0, {}, []
-    return best[0], best[2], best[3]
+        return 0, {}, [], {}
+    return best[0], best[2], best[3], best[4]
 
 
 def is_total_row(row: list[Any]) -> bool:
@@ -195,9 +299,31 @@ def is_total_row(row: list[Any]) -> bool:
 def load_table(
     spec: TableSpec, file: str, sheet: RawSheet, findings: list[Finding]
 ) -> Table | None:
-    header_index, columns, duplicates = find_header(spec, sheet.rows)
+    header_index, columns, duplicates, units = find_header_units(spec, sheet.rows)
+    scales: dict[str, Decimal] = {}
+    for name, unit in units.items():
+        index = columns[name]
+        factor = recognise.MONEY_UNITS.get(unit)
+        if factor is not None and spec.column(name).kind is Kind.MONEY:
+            if factor != 1:
+                scales[name] = factor
+            continue
+        del columns[name]  # never read as yuan what is written in another unit
+        findings.append(
+            Finding(
+                ERROR,
+                "table.header_unit",
+                f"表头“{name}”的单位是“{unit}”，unionxl 只认“元”和“万元”：这一列未读取。"
+                f"请把金额换算成元（表头写 {name} 或 {name}（元））",
+                file=file,
+                sheet=sheet.name,
+                row=header_index + 1,
+                column=column_letter(index),
+                field=name,
+            )
+        )
     table = Table(spec, file, sheet.name, header_index + 1, columns)
-    missing = [c.name for c in spec.required if c.name not in columns]
+    missing = recognise.missing_required(spec, columns)
     if missing:
         findings.append(
             table.finding(
@@ -222,7 +348,7 @@ def load_table(
         )
     if missing:
         return table  # known to be present, but its rows cannot be trusted
-    read_rows(table, sheet, header_index)
+    read_rows(table, sheet, header_index, scales)
     return table
 
 
@@ -231,7 +357,9 @@ TOTAL_ROW_CELLS = frozenset(
 )
 
 
-def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
+def read_rows(
+    table: Table, sheet: RawSheet, header_index: int, scales: dict[str, Decimal] | None = None
+) -> None:
     """Typed rows of the table.
 
     The hot path of every command, so it works column by column: calamine gives a
@@ -241,6 +369,7 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
     kept, excel_rows = data_rows(sheet, header_index)
     if not kept:
         return
+    keep_extra_columns(table, sheet, header_index, kept, excel_rows)
     width = max(map(len, kept))
     if any(len(row) != width for row in kept):
         kept = [row + [""] * (width - len(row)) for row in kept]
@@ -253,7 +382,10 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
     for name in names:
         index = table.columns[name]
         column = transposed[index] if index < width else empty
-        typed = parse_column(table.spec.column(name), column, problems)
+        if scales and name in scales:
+            typed = parse_column(table.spec.column(name), column, problems, scales[name])
+        else:
+            typed = parse_column(table.spec.column(name), column, problems)
         raw_columns.append([None if v == "" else v for v in column])
         typed_columns.append(typed)
         # A cell of only spaces reads as None but was not "": only then can a row be
@@ -283,6 +415,24 @@ def read_rows(table: Table, sheet: RawSheet, header_index: int) -> None:
         mark_bad_cells(table, sheet, header_index)
 
 
+def keep_extra_columns(
+    table: Table, sheet: RawSheet, header_index: int, kept: list[list[Any]], rows: list[int]
+) -> None:
+    """Columns with a header the table does not know stay on the table (台账格式 §1b)."""
+    header = sheet.rows[header_index] if header_index < len(sheet.rows) else []
+    known = set(table.columns.values())
+    for index, cell in enumerate(header):
+        if index in known or cell in ("", None):
+            continue
+        name = V.clean_text(cell).strip(V.SPACES)
+        if not name or name in table.extra_columns:
+            continue
+        table.extra_columns[name] = {
+            r: (row[index] if index < len(row) and row[index] != "" else None)
+            for r, row in zip(rows, kept)
+        }
+
+
 def data_rows(sheet: RawSheet, header_index: int) -> tuple[list[list[Any]], list[int]]:
     """The rows below the header that hold data, and their Excel row numbers."""
     kept: list[list[Any]] = []
@@ -299,10 +449,15 @@ def data_rows(sheet: RawSheet, header_index: int) -> tuple[list[list[Any]], list
 
 
 def parse_column(
-    spec: Column, column: tuple[Any, ...], problems: list[tuple[int, str, V.BadValue]]
+    spec: Column,
+    column: tuple[Any, ...],
+    problems: list[tuple[int, str, V.BadValue]],
+    scale: Decimal | None = None,
 ) -> list[Any]:
-    """Typed values of one column; unreadable cells become None and go to `problems`."""
-    parse = V.parser_for(spec)
+    """Typed values of one column; unreadable cells become None and go to `problems`.
+    `scale`: a money column whose header says 万元 (each amount ×10,000, exactly)."""
+    parse: Any = V.parser_for(spec) if scale is None else V.scaled_money_parser(scale)
+    typed: list[Any] | None
     try:
         typed = V.text_column(column) if spec.kind in V.TEXT_KINDS else None
         if typed is None:

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from unionxl.data.office_data import OfficeData
+from unionxl.loading.accounts import read_as_chart
 from unionxl.loading.folder import SHEET_NAMES, gc_paused, load_table, normalize_name
+from unionxl.loading.people import match_members
 from unionxl.model.errors import UnionxlError
 from unionxl.reading.workbook import RawSheet
 
@@ -44,6 +46,11 @@ def office_from_rows(
             table = load_table(spec, file, RawSheet(name, as_grid(rows)), office.load_findings)
             if table is not None:
                 office.tables[spec.name] = table
+                office.sheets.append(
+                    {"file": file, "sheet": name, "table": spec.name, "how": "name"}
+                )
+    read_as_chart(office.tables)
+    match_members(office.tables)
     return office
 
 

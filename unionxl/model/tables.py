@@ -96,6 +96,13 @@ class Table:
     # patched afterwards); lets whole-column rules skip re-transposing 1M rows.
     raw_columns: dict[str, list[Any]] | None = None
     typed_columns: dict[str, list[Any]] | None = None
+    # Columns the sheet has that the table does not know (民族, 政治面貌, 学历 …), kept
+    # as read: header as written -> {Excel row -> cell}. Empty for a standard sheet.
+    extra_columns: dict[str, dict[int, Any]] = field(default_factory=dict)
+
+    def extra(self, row: Row) -> dict[str, Any]:
+        """The row's cells in the columns the table does not know: {"民族": "汉族", …}."""
+        return {name: cells.get(row.excel_row) for name, cells in self.extra_columns.items()}
 
     def column_cells(self, column: str) -> list[Any] | tuple[Any, ...]:
         """Every row's cell as read in `column` (None when blank), in row order."""

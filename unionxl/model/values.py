@@ -30,6 +30,47 @@ class BadValue(ValueError):
         self.rule = rule
 
 
+# What offices write for "nothing here" (台账格式 §1b): read as a blank cell.
+BLANK_TOKENS = frozenset(("--", "-", "/", "无", "—", "——", "－", "／"))
+
+
+class Month(dt.date):
+    """A year-month written without a day (`1977.06`, `2002-06`, `1977年6月`).
+
+    Kept as a month, not a made-up day: it says so (`is_month`), prints as `1977-06`,
+    and equals any date in that month (so a 身份证号's birth date agrees with it).
+    Stored as the month's first day for ordering.
+    """
+
+    is_month = True
+
+    def __new__(cls, year: int, month: int) -> Month:  # noqa: D102
+        return super().__new__(cls, year, month, 1)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, dt.date) and not isinstance(other, dt.datetime):
+            return (self.year, self.month) == (other.year, other.month)
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    __hash__ = dt.date.__hash__
+
+    def last_day(self) -> dt.date:
+        following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"Month({self.year}, {self.month})"
+
+
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip(SPACES) == "")
 
@@ -63,7 +104,8 @@ def shorten_number(amount: Decimal) -> str:
     return text if len(text) <= 20 else f"{amount:.3e}"
 
 
-def parse_money(value: Any) -> Decimal:
+def parse_money(value: Any, scale: Decimal | None = None) -> Decimal:
+    """`scale`: the header's unit in yuan (万元: 10000), applied before the fen check."""
     if isinstance(value, bool):
         raise BadValue("应为金额（数字），不是 TRUE/FALSE")
     if isinstance(value, int):
@@ -83,6 +125,8 @@ def parse_money(value: Any) -> Decimal:
             raise BadValue(f"“{value}”不是金额，请填写数字，如 1234.50") from None
         if not amount.is_finite():
             raise BadValue(f"“{value}”不是金额，请填写数字，如 1234.50")
+    if scale is not None:
+        amount = amount * scale
     if abs(amount) >= MAX_MONEY:  # beyond any real ledger (and Decimal's 28 digits)
         raise BadValue(f"金额 {shorten_number(amount)} 过大，请检查是否录错")
     exponent = amount.as_tuple().exponent
@@ -92,6 +136,30 @@ def parse_money(value: Any) -> Decimal:
 
 
 DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+MONTH_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$|^(\d{4})(\d{2})$")
+
+
+def parse_year_month(value: Any) -> Month | None:
+    """`1977.06`, `1977.6`, `2002-06`, `2002/6`, `1977年6月`, `197706` -> Month, else None.
+
+    A number 1977.06 is read from its digits as Excel shows them (1977.1 is January:
+    Excel stores 1977.10 as 1977.1, so October must be typed as text or 1977年10月).
+    """
+    if isinstance(value, bool) or isinstance(value, dt.date):
+        return None
+    if isinstance(value, float | int):
+        text = format(value, ".15g")
+        if not re.fullmatch(r"\d{4}\.\d{1,2}", text):
+            return None
+    else:
+        text = str(value).strip(SPACES).translate(FULLWIDTH)
+    m = MONTH_TEXT.match(text)
+    if not m:
+        return None
+    year, month = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[4]))
+    if 1900 <= year <= 2100 and 1 <= month <= 12:
+        return Month(year, month)
+    return None
 
 
 def parse_date(value: Any) -> dt.date:
@@ -206,13 +274,20 @@ def parse_text(value: Any) -> str:
 
 
 def parse(value: Any, column: Column) -> Any:
-    """Typed value of a cell for `column`; None when it holds only spaces (raises BadValue)."""
-    if type(value) is str and not value.strip(SPACES):
-        return None
+    """Typed value of a cell for `column`; None when it holds only spaces or a blank
+    token (`--`, `-`, `/`, `无`; raises BadValue)."""
+    if type(value) is str:
+        text = value.strip(SPACES)
+        if not text or text in BLANK_TOKENS:
+            return None
     kind = column.kind
     if kind is Kind.MONEY:
         return parse_money(value)
     if kind is Kind.DATE:
+        if column.month_ok and not isinstance(value, dt.date):
+            month = parse_year_month(value)
+            if month is not None:
+                return month
         return parse_date(value)
     if kind is Kind.INT:
         return parse_int(value)
@@ -239,9 +314,27 @@ def text_column(cells: tuple[Any, ...]) -> list[str | None] | None:
     """A whole text column in C (map + methodcaller); None if a cell is not text
     (a number in a 工号 column, say), and the caller then goes cell by cell."""
     try:
-        return [v or None for v in map(_strip_spaces, cells)]
+        typed = [v or None for v in map(_strip_spaces, cells)]
     except (AttributeError, TypeError):
         return None
+    if not BLANK_TOKENS.isdisjoint(typed):
+        typed = [None if v in BLANK_TOKENS else v for v in typed]
+    return typed
+
+
+def scaled_money_parser(scale: Decimal) -> Callable[[Any], Decimal | None]:
+    """Amounts in a column whose header says 万元: exact, ×`scale`."""
+
+    def money(v: Any) -> Decimal | None:
+        if type(v) is str and blank_token(v.strip(SPACES)) is None:
+            return None
+        return parse_money(v, scale)
+
+    return money
+
+
+def blank_token(text: str) -> str | None:
+    return None if not text or text in BLANK_TOKENS else text
 
 
 def parser_for(column: Column) -> Callable[[Any], Any]:
@@ -254,12 +347,12 @@ def parser_for(column: Column) -> Callable[[Any], Any]:
     kind = column.kind
     if kind in (Kind.TEXT, Kind.KEY):
         return lambda v: (
-            (v.strip(SPACES) or None) if type(v) is str else clean_text(v).strip(SPACES)
+            blank_token(v.strip(SPACES)) if type(v) is str else clean_text(v).strip(SPACES)
         )
     if kind is Kind.CODE:
-        return lambda v: (v.strip(SPACES) or None) if type(v) is str else parse_code(v)
+        return lambda v: blank_token(v.strip(SPACES)) if type(v) is str else parse_code(v)
     if kind is Kind.IDCARD:
-        return lambda v: (v.strip(SPACES).upper() or None) if type(v) is str else parse_idcard(v)
+        return lambda v: blank_token(v.strip(SPACES).upper()) if type(v) is str else parse_idcard(v)
     if kind is Kind.DATE:
         return lambda v: v if type(v) is dt.date else parse(v, column)
     if kind is Kind.CHOICE:

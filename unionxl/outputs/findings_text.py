@@ -17,6 +17,7 @@ def render(report: CheckReport, folder: str) -> str:
         lines.append(f"无法读取  {reason}")
     if report.unreadable:
         lines.append("")
+    lines.extend(sheet_lines(report))
 
     def place(f: Finding) -> tuple[str, str]:
         return (f.file or "", f.sheet or "")
@@ -47,3 +48,26 @@ def line_text(f: Finding) -> str:
     value = f.shown_value()
     shown = f"（值：{value}）" if value is not None and value not in f.message else ""
     return f"{f.message}{shown}  [{f.rule}]"
+
+
+HOW = {"name": "按表名", "content": "按表头识别", "mapping": "按字段对照"}
+
+
+def sheet_lines(report: CheckReport) -> list[str]:
+    """Which sheet was read as which table — said when any was not found by its name —
+    and every sheet not used, with why (台账格式 §1b)."""
+    lines = []
+    if any(s["how"] != "name" for s in report.sheets):
+        lines.append("读取的表：")
+        for s in report.sheets:
+            lines.append(
+                f"  {s['table']} ← {s['file']} · {s['sheet']}（{HOW.get(s['how'], s['how'])}）"
+            )
+    shown = [u for u in report.unused if not u.get("quiet")]
+    if shown:
+        lines.append("未使用的工作表：")
+        for u in shown:
+            lines.append(f"  {u['file']} · {u['sheet']}：{u['reason']}")
+    if lines:
+        lines.append("")
+    return lines

@@ -138,6 +138,8 @@ def check_join_date(table: Table, row: Row, today: dt.date) -> Iterator[Finding]
         sixteen = born.replace(year=born.year + 16)
     except ValueError:  # born on 29 February
         sixteen = dt.date(born.year + 16, 3, 1)
+    if getattr(joined, "is_month", False):
+        joined = joined.last_day()  # a month only: any day of it may be the day
     if joined < sixteen:
         yield table.finding(
             row,
