@@ -14,20 +14,27 @@ def register(sub: argparse._SubParsersAction) -> None:
         "report",
         help="用 Word 模板生成报告（决算报告、捐款公示、工作报告数据、慰问发放表）",
         description="用 Word 模板生成报告。模板变量说明见 templates/README.md。",
+        usage=(
+            "unionxl report 文件夹 --out 文件夹 [--only 名称] [--templates 文件夹] [--pdf]"
+            " [--named] [--force] [--year 年度]\n"
+            "       unionxl report --check-templates [--templates 文件夹] [--only 名称]"
+        ),
     )
-    p.add_argument("folder", nargs="?", help="存放台账工作簿的文件夹")
-    p.add_argument("--out", metavar="DIR", help="报告写入的文件夹")
+    p.add_argument("folder", metavar="文件夹", nargs="?", help="存放台账工作簿的文件夹")
+    p.add_argument("--out", metavar="文件夹", help="报告写入的文件夹（必需）")
     p.add_argument(
-        "--only", metavar="NAME", action="append", help="只生成这一份（如 捐款公示），可重复"
+        "--only", metavar="名称", action="append", help="只生成这一份（如 捐款公示），可重复"
     )
-    p.add_argument("--templates", metavar="DIR", help="使用本单位修改过的模板（同名替换内置模板）")
+    p.add_argument(
+        "--templates", metavar="文件夹", help="使用本单位修改过的模板（同名替换内置模板）"
+    )
     p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转换为 PDF")
     p.add_argument("--named", action="store_true", help="捐款公示附个人名单（只有姓名和金额）")
     p.add_argument("--force", action="store_true", help="数据有错误也生成（页脚注明“仅供核对”）")
     p.add_argument(
         "--check-templates", action="store_true", help="只检查模板，列出每个有问题的标签"
     )
-    p.add_argument("--year", type=int, help="年度（默认取“设置”表中的年度）")
+    p.add_argument("--year", type=int, metavar="年度", help="年度（默认取“设置”表中的年度）")
     p.set_defaults(func=run)
 
 
