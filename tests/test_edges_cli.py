@@ -380,3 +380,44 @@ def test_excel_warns_when_a_linux_python_is_written_for_windows(tmp_path):
     assert "不是 Windows 上的 Python" in done.stderr
     book = openpyxl.load_workbook(folder / "unionxl.xlsm")
     assert "xlwings.conf" in book.sheetnames
+
+
+def test_stale_font_cache_does_not_hide_installed_cjk_fonts():
+    """A matplotlib font list that knows no CJK font (made before the fonts were installed)."""
+    from matplotlib import font_manager
+
+    from unionxl.reports import chart
+
+    if chart.fonts_on_disk() is None:
+        pytest.skip("no CJK font installed on this machine: the report says so instead")
+    saved = font_manager.fontManager.ttflist
+    font_manager.fontManager.ttflist = [f for f in saved if f.name not in chart.CJK_FONTS]
+    chart.cjk_font_path.cache_clear()
+    try:
+        assert chart.cjk_font_path() == chart.fonts_on_disk()
+    finally:
+        font_manager.fontManager.ttflist = saved
+        chart.cjk_font_path.cache_clear()
+
+
+def test_readme_mentions_only_options_that_exist():
+    import re
+
+    from unionxl.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    seen = 0
+    for line in text.splitlines():
+        for command in re.findall(r"unionxl (check|totals|report|excel|new)\b", line):
+            known = set(commands[command]._option_string_actions)
+            for option in re.findall(r"(--[a-z][a-z-]*)", line.split(f"unionxl {command}", 1)[1]):
+                if option in ("--force",) and "没有 `--force`" in line:
+                    continue
+                if len(set(re.findall(r"unionxl (check|totals|report|excel|new)\b", line))) == 1:
+                    assert option in known, (command, option, line)
+                # an option named on the line of a command belongs to some command
+                assert any(option in c._option_string_actions for c in commands.values()), option
+                seen += option in known
+    assert seen > 5
