@@ -119,7 +119,16 @@ def main() -> None:
     import tempfile
 
     with tempfile.TemporaryDirectory() as out:  # target (issue 10): ≤ 2 s, docx only
-        report = [python, "-m", "unionxl", "report", str(ROOT / "workbooks"), "--out", out]
+        report = [
+            python,
+            "-m",
+            "unionxl",
+            "report",
+            str(ROOT / "workbooks"),
+            "--out",
+            out,
+            "--force",
+        ]
         seconds, mem = measure(report, 3)
         print(f"example office: unionxl report (4 docx) {seconds:.3f} s, peak {mem:.0f} MiB")
     for extra in ("bench_report.py", "bench_each.py"):

@@ -421,3 +421,20 @@ def test_readme_mentions_only_options_that_exist():
                 assert any(option in c._option_string_actions for c in commands.values()), option
                 seen += option in known
     assert seen > 5
+
+
+def test_report_never_silently_overwrites_a_clerks_document(make_office, tmp_path):
+    folder, out = make_office(), tmp_path / "报告"
+    assert cli("report", folder, "--out", out).returncode == 0
+    edited = out / "捐款公示.docx"
+    edited.write_bytes(b"what the clerk typed")
+    again = cli("report", folder, "--out", out)
+    assert again.returncode == 2
+    message = one_line(again)
+    assert message.startswith(f"unionxl：{out} 中已有 ") and "捐款公示.docx" in message
+    assert message.endswith(
+        "：不会覆盖（其中可能有手工修改）。请换一个 --out 文件夹、先把它们移走，或加 --force 覆盖"
+    )
+    assert edited.read_bytes() == b"what the clerk typed"
+    forced = cli("report", folder, "--out", out, "--force")
+    assert forced.returncode == 0 and edited.read_bytes() != b"what the clerk typed"
