@@ -67,7 +67,7 @@ def test_help_is_chinese():
     ("args", "said"),
     [
         (["check"], "缺少必需的参数：文件夹"),
-        (["frobnicate"], "命令 不能是 'frobnicate'，可选：check, totals, report, excel, new"),
+        (["frobnicate"], "没有命令 'frobnicate'，可选：check, totals, report, excel, new"),
         (["check", "x", "--year", "abc"], "--year 应为整数，而不是 'abc'"),
         (["check", "x", "--bogus"], "不认识的参数：--bogus"),
         (["check", "x", "--year"], "--year 后面要跟一个值"),

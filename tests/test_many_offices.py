@@ -167,3 +167,21 @@ def test_unreachable_scheduler_is_one_line(parent):
     err = done.stderr.strip().splitlines()
     assert err[-1].startswith("unionxl：无法连接 Dask 调度器 tcp://127.0.0.1:1")
     assert "Traceback" not in done.stderr
+
+
+def test_ctrl_c_during_each_is_130_and_one_line(parent):
+    import shutil
+
+    for i in range(30):  # enough offices that the run is still going when Ctrl-C comes
+        shutil.copytree(parent / "甲单位", parent / f"单位{i:02d}")
+    code = (
+        "import os, signal, sys, threading\n"
+        "from unionxl.cli import main\n"
+        "threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()\n"
+        f"sys.exit(main(['check', {str(parent)!r}, '--each', '--jobs', '1']))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=ENV, timeout=120
+    )
+    assert done.returncode == 130, done.stderr
+    assert done.stderr.strip() == "unionxl：已取消（Ctrl-C）；没有写出不完整的文件"

@@ -56,8 +56,8 @@ def translate(message: str) -> str:
                 parts["type"] = TYPES.get(parts["type"], parts["type"])
             if "choices" in parts:
                 parts["choices"] = parts["choices"].replace("'", "")
-            if parts.get("arg") == "命令":
-                parts["arg"] = "命令"
+            if parts.get("arg") == "命令" and "value" in parts and "choices" in parts:
+                return f"没有命令 {parts['value']}，可选：{parts['choices']}"
             return chinese.format(**parts)
     return message
 

@@ -10,6 +10,7 @@ crash) is found by re-running the unfinished offices, the suspects one at a time
 from __future__ import annotations
 
 import os
+import signal
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -130,18 +131,28 @@ def run_pool(
     progress: Progress,
 ) -> list[str]:
     """Run one pool over `folders`; the folders left unfinished when a worker died."""
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: dict[Future, str] = {pool.submit(job, f, year): f for f in folders}
-        waiting = set(futures)
-        try:
-            while waiting:
-                done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
-                for future in done:
-                    results[futures[future]] = result = future.result()
-                    progress(result)
-        except BrokenProcessPool:
-            return [f for f in folders if f not in results]
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=ignore_ctrl_c)
+    futures: dict[Future, str] = {pool.submit(job, f, year): f for f in folders}
+    waiting = set(futures)
+    try:
+        while waiting:
+            done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+            for future in done:
+                results[futures[future]] = result = future.result()
+                progress(result)
+    except BrokenProcessPool:
+        return [f for f in folders if f not in results]
+    except KeyboardInterrupt:  # Ctrl-C: no new office starts; the CLI says 已取消
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True)
     return []
+
+
+def ignore_ctrl_c() -> None:
+    """Workers leave Ctrl-C to the main process (no traceback from each worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def run_dask(
