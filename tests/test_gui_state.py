@@ -81,10 +81,10 @@ def test_pick_family_and_open_command():
 
 
 def test_outputs_are_names_the_loader_skips(tmp_path):
-    from unionxl.loading.folder import OWN_OUTPUTS
+    from unionxl.loading.folder import OUTPUT_NAMES  # skipped when unionxl wrote them
 
     outputs = state.Outputs.of(tmp_path)
-    assert {outputs.results.name, outputs.totals.name} <= OWN_OUTPUTS
+    assert {outputs.results.name, outputs.totals.name} <= OUTPUT_NAMES
     assert outputs.reports == tmp_path / "报告"
 
 

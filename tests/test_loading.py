@@ -73,7 +73,10 @@ def test_header_below_merged_title_and_blank_rows_with_aliases(tmp_path):
     assert second["入会日期"] == dt.date(2015, 7, 1)
     assert first["手机"] == "13812345678"
     report = office.check()
-    assert cells(report) == [("名册.xlsx", " 会员名册\u3000", "B6", "value.spaces", "warning")]
+    assert cells(report) == [
+        ("名册.xlsx", None, None, "settings.year.missing", "warning"),  # no 设置: say so
+        ("名册.xlsx", " 会员名册\u3000", "B6", "value.spaces", "warning"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -255,7 +258,7 @@ def test_report_survives_when_tables_are_absent(tmp_path):
         tmp_path / "o", {"获奖": ("获奖.xlsx", [["荣誉", "级别", "获奖对象"], ["x", "全国", "y"]])}
     )
     report = unionxl.check(folder)
-    assert report.findings == []
+    assert [f.rule for f in report.findings] == ["settings.year.missing"]  # no 年度: say so
     assert unionxl.load(folder).table("获奖").rows[0]["级别"] == "国家级"
 
 

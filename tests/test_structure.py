@@ -65,7 +65,10 @@ def test_no_module_below_the_facade_imports_it():
     for path in (ROOT / "unionxl").rglob("*.py"):
         if path.name in ("office.py", "__init__.py") and path.parent.name == "unionxl":
             continue
-        if path.parent.name in ("cli", "excel") or path.parent.parent.name in ("cli", "excel"):
+        if path.parent.name in ("cli", "excel", "many") or path.parent.parent.name in (
+            "cli",
+            "excel",
+        ):
             continue
         text = path.read_text(encoding="utf-8")
         assert "from unionxl.office import" not in text, path

@@ -1,28 +1,39 @@
 """`unionxl` command line: a thin edge over the library.
 
 Each sub-command lives in its own module of this package (`check`, `totals`, `report`,
-`excel`, `new`) with `register(subparsers)`; this file only wires them and turns
-UnionxlError into one line.
+`excel`, `new`) with `register(subparsers)`; this file only wires them and turns every
+way a run can end into its exit status and at most one line (`EXIT_*`, documented in
+README and docs/台账格式.md):
+
+- 0 done, no errors in the data (warnings allowed);
+- 1 done, the data has errors (check; report without --force);
+- 2 could not run: a folder or workbook unreadable, a bad argument, a failed write;
+- 3 an internal error of unionxl (one line; `UNIONXL_DEBUG=1` shows the traceback);
+- 130 interrupted (Ctrl-C); 141 the reader of the output went away (`| head`).
 """
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
 
 from unionxl.cli import check, excel, gui, map, new, report, totals
+from unionxl.cli.parser import ChineseParser
 from unionxl.model.errors import UnionxlError
+from unionxl.version import __version__
 
 COMMANDS = (check, totals, report, excel, new, map, gui)
 
-EXIT_CANNOT_RUN = 2
+EXIT_OK, EXIT_DATA_ERRORS, EXIT_CANNOT_RUN, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="unionxl", description="工会台账工作簿：校验、汇总、生成报告"
+def build_parser() -> ChineseParser:
+    parser = ChineseParser(prog="unionxl", description="工会台账工作簿：校验、汇总、生成报告")
+    parser.add_argument(
+        "--version", action="version", version=f"unionxl {__version__}", help="显示版本号并退出"
     )
-    sub = parser.add_subparsers(dest="command", metavar="命令")
+    sub = parser.add_subparsers(dest="command", metavar="命令", title="命令")
     for command in COMMANDS:
         command.register(sub)
     return parser
@@ -37,6 +48,22 @@ def use_utf8_safe_output() -> None:
             pass
 
 
+def say(line: str) -> None:
+    try:
+        print(f"unionxl：{line}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass  # stderr is gone too: the exit status still tells
+
+
+def silence_stdout() -> None:
+    """After a broken pipe: point stdout at nothing so the exit flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     use_utf8_safe_output()
     parser = build_parser()
@@ -45,13 +72,35 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_CANNOT_RUN
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()
+        return code
     except UnionxlError as e:
-        print(f"unionxl：{e}", file=sys.stderr)
+        say(str(e))
         return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
-        print("unionxl：已取消", file=sys.stderr)
+        say("已取消（Ctrl-C）；没有写出不完整的文件")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except MemoryError:
+        say("内存不足，无法完成：请关闭其他程序，或把台账分成几个文件夹分别处理")
         return EXIT_CANNOT_RUN
+    except OSError as e:
+        from unionxl.outputs.atomic import os_reason
+
+        where = f"{e.filename}：" if e.filename else ""
+        say(f"无法完成：{where}{os_reason(e)}")
+        return EXIT_CANNOT_RUN
+    except Exception as e:  # a bug of unionxl: one line, never a traceback (unless asked)
+        if os.environ.get("UNIONXL_DEBUG"):
+            raise
+        say(
+            f"内部错误（{type(e).__name__}）：这是 unionxl 的问题，不是台账的问题。"
+            "请设置环境变量 UNIONXL_DEBUG=1 重新运行，把输出连同台账一起反馈"
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

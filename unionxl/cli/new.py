@@ -7,8 +7,8 @@ import argparse
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="生成空白台账工作簿（带下拉列表、格式和说明）")
-    p.add_argument("folder", help="要生成台账的文件夹（不存在时自动创建）")
-    p.add_argument("--year", type=int, help="年度（默认今年）")
+    p.add_argument("folder", metavar="文件夹", help="要生成台账的文件夹（不存在时自动创建）")
+    p.add_argument("--year", type=int, metavar="年度", help="年度（默认今年）")
     p.add_argument("--unit", metavar="单位名称", help="单位名称，写入“设置”表")
     p.set_defaults(func=run_new)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -14,21 +15,48 @@ def register(sub: argparse._SubParsersAction) -> None:
         "report",
         help="用 Word 模板生成报告（决算报告、捐款公示、工作报告数据、慰问发放表）",
         description="用 Word 模板生成报告。模板变量说明见 templates/README.md。",
+        usage=(
+            "unionxl report 文件夹 --out 文件夹 [--only 名称] [--templates 文件夹] [--pdf]"
+            " [--named] [--force] [--year 年度]\n"
+            "       unionxl report --check-templates [--templates 文件夹] [--only 名称]"
+        ),
     )
-    p.add_argument("folder", nargs="?", help="存放台账工作簿的文件夹")
-    p.add_argument("--out", metavar="DIR", help="报告写入的文件夹")
+    p.add_argument("folder", metavar="文件夹", nargs="?", help="存放台账工作簿的文件夹")
+    p.add_argument("--out", metavar="文件夹", help="报告写入的文件夹（必需）")
     p.add_argument(
-        "--only", metavar="NAME", action="append", help="只生成这一份（如 捐款公示），可重复"
+        "--only", metavar="名称", action="append", help="只生成这一份（如 捐款公示），可重复"
     )
-    p.add_argument("--templates", metavar="DIR", help="使用本单位修改过的模板（同名替换内置模板）")
+    p.add_argument(
+        "--templates", metavar="文件夹", help="使用本单位修改过的模板（同名替换内置模板）"
+    )
     p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 转换为 PDF")
     p.add_argument("--named", action="store_true", help="捐款公示附个人名单（只有姓名和金额）")
-    p.add_argument("--force", action="store_true", help="数据有错误也生成（页脚注明“仅供核对”）")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="数据有错误也生成（页脚注明“仅供核对”）；覆盖 --out 中已有的同名报告",
+    )
     p.add_argument(
         "--check-templates", action="store_true", help="只检查模板，列出每个有问题的标签"
     )
-    p.add_argument("--year", type=int, help="年度（默认取“设置”表中的年度）")
+    p.add_argument("--year", type=int, metavar="年度", help="年度（默认取“设置”表中的年度）")
     p.set_defaults(func=run)
+
+
+def refuse_to_overwrite(out: Path, templates: str | None, only: list[str] | None) -> None:
+    """A .docx already in --out may hold what a clerk typed into it: never lose it silently."""
+    from unionxl.model.errors import UnionxlError
+    from unionxl.reports.make import find_templates
+
+    if not out.is_dir():
+        return
+    names = [f"{path.stem}.docx" for path in find_templates(templates, only)]
+    there = [name for name in names if (out / name).exists()]
+    if there:
+        raise UnionxlError(
+            f"{out} 中已有 {'、'.join(there)}：不会覆盖（其中可能有手工修改）。"
+            "请换一个 --out 文件夹、先把它们移走，或加 --force 覆盖"
+        )
 
 
 def say(message: str) -> None:
@@ -51,6 +79,9 @@ def run(args: argparse.Namespace) -> int:
         raise UnionxlError(
             "请给出台账文件夹和 --out 报告文件夹，如：unionxl report 台账 --out 报告"
         )
+
+    if not args.force:
+        refuse_to_overwrite(Path(args.out), args.templates, args.only)
 
     from unionxl.office import load
 

@@ -1,4 +1,5 @@
-"""`unionxl totals FOLDER [--json] [--output 汇总.xlsx] [--year N]`: a thin edge."""
+"""`unionxl totals 文件夹 [--json] [--output 汇总.xlsx] [--year N]`, and
+`unionxl totals 上级文件夹 --each [--json] [--output 汇总.xlsx]` (台账格式 §7): a thin edge."""
 
 from __future__ import annotations
 
@@ -6,23 +7,41 @@ import argparse
 import json
 import sys
 
+TOTALS_NAME = "汇总.xlsx"
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from unionxl.cli.check import add_each_options
+
     parser = subparsers.add_parser(
         "totals",
         help="汇总：预算执行、捐款、慰问、提案、获奖",
         description="汇总台账：预算执行、捐款活动与部门参与、慰问、提案、获奖（金额精确到分）",
     )
-    parser.add_argument("folder", metavar="文件夹", help="存放工会台账工作簿的文件夹")
+    parser.add_argument(
+        "folder", metavar="文件夹", help="存放工会台账工作簿的文件夹（--each 时为上级文件夹）"
+    )
     parser.add_argument("--json", action="store_true", help="以 JSON 输出（供脚本使用）")
     parser.add_argument(
-        "--output", metavar="汇总.xlsx", help="另存为汇总工作簿（给出文件或文件夹）"
+        "--output", metavar=TOTALS_NAME, help="另存为汇总工作簿（给出文件或文件夹）"
     )
     parser.add_argument("--year", type=int, metavar="年度", help="年度（默认取设置表的“年度”）")
+    add_each_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from unionxl.cli.check import check_each_options
+    from unionxl.outputs.targets import output_target
+
+    check_each_options(args)
+    if args.output:  # a wrong target is said before any work is done
+        output_target(args.output, own_name=TOTALS_NAME, office_folder=None)
+    if args.each:
+        from unionxl.many.cli import totals_each
+
+        return totals_each(args)
+
     from unionxl.office import load
 
     office = load(args.folder, year=args.year)

@@ -5,6 +5,7 @@ row, map header aliases, read every cell as its column's kind.
 from __future__ import annotations
 
 import gc
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -25,7 +26,9 @@ from unionxl.reading.workbook import RawSheet, read_workbook
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 # Files unionxl itself writes into an office folder: never data.
-OWN_OUTPUTS = {"unionxl.xlsm", "校验结果.xlsx", "汇总.xlsx"}
+OWN_OUTPUTS = {"unionxl.xlsm"}
+# Names of results unionxl writes: read as data only when they hold a ledger table.
+OUTPUT_NAMES = {"校验结果.xlsx", "汇总.xlsx"}
 HEADER_SEARCH_ROWS = 10
 TOTAL_ROW_WORDS = {"合计", "总计", "小计", "累计"}
 
@@ -54,6 +57,16 @@ def workbook_paths(folder: Path) -> list[Path]:
             continue
         paths.append(p)
     return paths
+
+
+def written_by_unionxl(path: Path) -> bool:
+    """A results workbook unionxl wrote (its document properties name unionxl as author)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml")[:4096]
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return b"<dc:creator>unionxl</dc:creator>" in core
 
 
 def open_in_excel(folder: Path) -> set[str]:
@@ -118,6 +131,20 @@ def _load_folder(folder: Path, year: int | None) -> OfficeData:
             result.unreadable.append(str(e))
             result.load_findings.append(Finding(ERROR, "file.unreadable", str(e), file=path.name))
             continue
+        if path.name in OUTPUT_NAMES:
+            if written_by_unionxl(path) or not any(
+                normalize_name(sheet.name) in SHEET_NAMES for sheet in book.sheets
+            ):
+                continue  # a result unionxl wrote: not data
+            result.load_findings.append(
+                Finding(
+                    WARNING,
+                    "file.output_name",
+                    f"{path.name} 与 unionxl 的结果文件同名，但其中有台账表：已作为台账读取。"
+                    "请把它改成别的名字，以免与结果文件混淆",
+                    file=path.name,
+                )
+            )
         result.files.append(path.name)
         for sheet in book.sheets:
             how = "name"

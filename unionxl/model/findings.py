@@ -11,6 +11,19 @@ WARNING = "warning"
 # Cap per (table, rule) so one broken column cannot bury everything else (STYLE).
 MAX_PER_RULE = 1000
 
+# A cell may hold 32,767 characters (a pasted export, 50 MB through a formula string):
+# what a finding says of it is shortened, so no message floods a terminal or a workbook.
+MAX_VALUE_CHARS = 200
+MAX_MESSAGE_CHARS = 600
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to about `limit` characters, saying how long it was."""
+    if len(text) <= limit:
+        return text
+    head = max(limit - 40, 20)
+    return f"{text[:head]}…（共 {len(text):,} 个字符）…{text[-10:]}"
+
 
 def column_letter(index: int) -> str:
     """0-based column index -> Excel letters (0 -> A, 26 -> AA)."""
@@ -35,6 +48,12 @@ class Finding:
     value: str | None = None
     sensitive: bool = False  # value is personal data: mask it outside the office's JSON
     basis: str | None = None  # the document of the policy value the finding applies (§8)
+
+    def __post_init__(self) -> None:
+        if self.value is not None and len(self.value) > MAX_VALUE_CHARS:
+            object.__setattr__(self, "value", shorten(self.value, MAX_VALUE_CHARS))
+        if len(self.message) > MAX_MESSAGE_CHARS:
+            object.__setattr__(self, "message", shorten(self.message, MAX_MESSAGE_CHARS))
 
     @property
     def cell(self) -> str | None:

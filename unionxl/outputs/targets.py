@@ -30,6 +30,11 @@ def output_target(
     suffix = Path(own_name).suffix
     if path.suffix.lower() != suffix:
         raise UnionxlError(f"输出文件应以 {suffix} 结尾：{path.name}（或给出一个文件夹）")
+    inside = office_folder is not None and in_folder(path, office_folder)
+    if inside and path.name == own_name and path.name in office_files:
+        raise UnionxlError(  # an office workbook that happens to bear the output's name
+            f"{path.name} 是台账工作簿，不能用来保存结果；请保存到其他文件夹"
+        )
     if office_folder is not None and in_folder(path, office_folder) and path.name != own_name:
         if path.name in office_files:
             raise UnionxlError(

@@ -9,6 +9,7 @@ caller says so.
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -39,13 +40,30 @@ class ChartUnavailable(Exception):
 
 @lru_cache(maxsize=1)
 def cjk_font_path() -> str | None:
+    """The first CJK font matplotlib knows; else the first on disk (a font cache made
+    before the fonts were installed must not hide them)."""
     from matplotlib import font_manager
 
     installed = {f.name: f.fname for f in font_manager.fontManager.ttflist}
     for name in CJK_FONTS:
         if name in installed:
             return installed[name]
-    return None
+    return fonts_on_disk()
+
+
+def fonts_on_disk() -> str | None:
+    """Scan the system's font folders (matplotlib's cached list may be out of date)."""
+    from matplotlib import font_manager
+
+    found: dict[str, str] = {}
+    for path in font_manager.findSystemFonts():
+        try:
+            family = font_manager.get_font(path).family_name
+        except (OSError, RuntimeError, ValueError):
+            continue
+        # a .ttc's first face may be the JP/TC one: every face has the Chinese characters
+        found.setdefault(re.sub(r" (JP|TC|KR|HK)$", " SC", family), path)
+    return next((found[name] for name in CJK_FONTS if name in found), None)
 
 
 def chart_png(chart: Chart, *, width_mm: float = 150) -> bytes:
