@@ -39,43 +39,48 @@ def write_results(report: CheckReport, office: Path, target: Path) -> Path:
     target = output_target(target, own_name=RESULTS_NAME, office_folder=Path(office))
 
     def write(temp: Path) -> None:
-        book = xlsxwriter.Workbook(str(temp), {"strings_to_urls": False})
+        book = xlsxwriter.Workbook(
+            str(temp),
+            # Office text stays text: "=1+1", "=HYPERLINK(…)" or a file named "=1+2.xlsx"
+            # must never become a live formula (formula injection).
+            {"strings_to_urls": False, "strings_to_formulas": False, "strings_to_numbers": False},
+        )
         sheet = book.add_worksheet("校验结果")
         bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         error = book.add_format({"font_color": "#C00000", "bold": True})
         warning = book.add_format({"font_color": "#9C5700"})
         wrap = book.add_format({"text_wrap": True, "valign": "top"})
         for col, (name, w) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
-            sheet.write(0, col, name, bold)
+            sheet.write_string(0, col, name, bold)
             sheet.set_column(col, col, w, wrap if name == "问题说明" else None)
         unreadable = report.unreadable_files
         for r, f in enumerate(report.findings, start=1):
-            sheet.write(
+            sheet.write_string(
                 r, 0, SEVERITY.get(f.severity, f.severity), error if f.is_error else warning
             )
-            sheet.write(r, 1, f.file or "")
-            sheet.write(r, 2, f.sheet or "")
+            sheet.write_string(r, 1, f.file or "")
+            sheet.write_string(r, 2, f.sheet or "")
             if f.file and f.file not in unreadable:
                 label = f.cell or (f"第{f.row}行" if f.row else "打开")
                 sheet.write_url(
                     r, 3, link_target(office, target.parent, f.file, f.sheet, f.cell), string=label
                 )
-            sheet.write(r, 4, f.field or "")
-            sheet.write(r, 5, f.shown_value() or "")
-            sheet.write(r, 6, f.message)
-            sheet.write(r, 7, f.rule)
+            sheet.write_string(r, 4, f.field or "")
+            sheet.write_string(r, 5, f.shown_value() or "")
+            sheet.write_string(r, 6, f.message)
+            sheet.write_string(r, 7, f.rule)
         last = len(report.findings)
         sheet.autofilter(0, 0, max(last, 1), len(HEADERS) - 1)
         sheet.freeze_panes(1, 0)
         print_setup(sheet)
         summary = book.add_worksheet("说明")
         summary.set_column(0, 0, 80)
-        summary.write(
+        summary.write_string(
             0,
             0,
             f"共 {report.errors} 个错误，{report.warnings} 个警告；{report.files} 个工作簿，{report.rows} 行。",
         )
-        summary.write(
+        summary.write_string(
             1,
             0,
             "点击“单元格”列的链接可直接打开台账工作簿中的该单元格。本文件由 unionxl 生成，可以删除后重新生成。",
