@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from unionxl.reports.context import Chart
+    from unionxl.reports.options import Chart
 
 CJK_FONTS = (
     "Microsoft YaHei",

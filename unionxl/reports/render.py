@@ -21,8 +21,8 @@ from lxml import etree
 
 from unionxl.model.errors import UnionxlError
 from unionxl.outputs.atomic import write_atomically
-from unionxl.reports.context import Chart
 from unionxl.reports.jinja import make_env
+from unionxl.reports.options import Chart
 from unionxl.reports.trial import failing_paragraph, runtime_message
 
 CHART_WIDTH = Mm(150)

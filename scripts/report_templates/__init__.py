@@ -1,0 +1,1 @@
+"""The built-in report templates, one module each, built from the blocks of kit.py."""

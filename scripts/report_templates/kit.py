@@ -1,0 +1,335 @@
+"""Fonts, styles, page set-up and building blocks shared by every template (GB/T 9704)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt
+
+ROOT = Path(__file__).resolve().parents[2]
+OUTPUTS = (ROOT / "unionxl" / "templates", ROOT / "templates")
+
+FANGSONG, XIAOBIAOSONG, HEITI, SONGTI = "仿宋_GB2312", "方正小标宋简体", "黑体", "宋体"
+LATIN = "Times New Roman"
+# Word uses altName when a font is not installed (仿宋_GB2312 is absent from newer Windows).
+FALLBACKS = {FANGSONG: "仿宋", XIAOBIAOSONG: "宋体", HEITI: "SimHei", SONGTI: "SimSun"}
+BODY, TITLE, TABLE_SIZE, PAGE_NUMBER = Pt(16), Pt(22), Pt(12), Pt(14)
+LINE = Pt(28)
+NO_SPACE = Pt(0)
+TYPE_AREA = 156  # mm wide
+FIXED_TIME = dt.datetime(2024, 1, 1)
+
+# Style names (Chinese, so a clerk recognises them in Word's style list).
+S_TITLE, S_HEADING, S_TABLE, S_TABLE_HEAD, S_NUMBER, S_SIGN, S_PLAIN, S_FOOTER, S_CAPTION = (
+    "公文标题",
+    "一级标题",
+    "表格文字",
+    "表头",
+    "表格数字",
+    "落款",
+    "无缩进",
+    "页脚提示",
+    "表题",
+)
+
+
+# --- fonts and styles ---------------------------------------------------------------
+def set_fonts(rpr, east_asia: str, latin: str = LATIN) -> None:
+    """Fonts in w:rFonts, East-Asian slot included; theme attributes removed."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:cs"), latin)
+
+
+def indent_chars(
+    pf_element, first_line_chars: int = 0, right_chars: int = 0, size: Pt = BODY
+) -> None:
+    """w:ind in characters (firstLineChars=200 is two characters), with a twip fallback."""
+    ppr = pf_element.get_or_add_pPr()
+    ind = ppr.find(qn("w:ind"))
+    if ind is None:
+        ind = OxmlElement("w:ind")
+        ppr.append(ind)
+    # Always explicit: a style based on Normal would otherwise inherit its 2-character indent.
+    ind.set(qn("w:firstLineChars"), str(first_line_chars))
+    ind.set(qn("w:firstLine"), str(int(size.pt * 20 * first_line_chars / 100)))
+    if right_chars:
+        ind.set(qn("w:rightChars"), str(right_chars))
+        ind.set(qn("w:right"), str(int(size.pt * 20 * right_chars / 100)))
+
+
+def paragraph_style(
+    doc,
+    name: str,
+    *,
+    font: str,
+    size: Pt,
+    align=None,
+    line: Pt | None = LINE,
+    first_line_chars: int = 0,
+    right_chars: int = 0,
+    bold: bool = False,
+    space_after: Pt = NO_SPACE,
+    keep_with_next: bool = False,
+):
+    style = doc.styles[name] if name == "Normal" else doc.styles.add_style(name, 1)
+    if name != "Normal":
+        style.base_style = doc.styles["Normal"]
+        style.quick_style = True
+    style.font.size = size
+    style.font.bold = bold
+    set_fonts(style.element.get_or_add_rPr(), font)
+    pf = style.paragraph_format
+    pf.space_before = Pt(0)
+    pf.space_after = space_after
+    if line is None:
+        pf.line_spacing = 1.0
+    else:
+        pf.line_spacing = line  # exact
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.alignment = align
+    pf.keep_with_next = keep_with_next or None
+    indent_chars(style.element, first_line_chars, right_chars, size)
+    return style
+
+
+def setup_styles(doc) -> None:
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_fonts(rpr, FANGSONG)
+    lang = rpr.find(qn("w:lang"))
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    spacing = ppr.find(qn("w:spacing"))
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+
+    paragraph_style(
+        doc,
+        "Normal",
+        font=FANGSONG,
+        size=BODY,
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        first_line_chars=200,
+    )
+    paragraph_style(
+        doc,
+        S_TITLE,
+        font=XIAOBIAOSONG,
+        size=TITLE,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        line=Pt(36),
+        space_after=Pt(28),
+    )
+    paragraph_style(
+        doc, S_HEADING, font=HEITI, size=BODY, first_line_chars=200, keep_with_next=True
+    )
+    paragraph_style(doc, S_PLAIN, font=FANGSONG, size=BODY, align=WD_ALIGN_PARAGRAPH.LEFT)
+    paragraph_style(
+        doc, S_SIGN, font=FANGSONG, size=BODY, align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=400
+    )
+    paragraph_style(
+        doc, S_TABLE, font=FANGSONG, size=TABLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER, line=None
+    )
+    paragraph_style(
+        doc, S_TABLE_HEAD, font=HEITI, size=TABLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER, line=None
+    )
+    paragraph_style(
+        doc, S_NUMBER, font=FANGSONG, size=TABLE_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT, line=None
+    )
+    paragraph_style(
+        doc,
+        S_CAPTION,
+        font=HEITI,
+        size=TABLE_SIZE,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        line=None,
+        keep_with_next=True,
+    )
+    doc.styles[S_CAPTION].paragraph_format.space_before = Pt(6)
+    doc.styles[S_CAPTION].paragraph_format.space_after = Pt(3)
+    paragraph_style(
+        doc, S_FOOTER, font=FANGSONG, size=Pt(10.5), align=WD_ALIGN_PARAGRAPH.CENTER, line=None
+    )
+
+
+def add_font_fallbacks(doc) -> None:
+    part = next(p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
+    root = parse_xml(part.blob)
+    for name, alt in FALLBACKS.items():
+        font = parse_xml(
+            f'<w:font {nsdecls("w")} w:name="{name}"><w:altName w:val="{alt}"/>'
+            '<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
+        )
+        root.append(font)
+    from lxml import etree
+
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+# --- page, footer ----------------------------------------------------------------------
+def setup_page(doc) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.header_distance, section.footer_distance = Mm(15), Mm(20)
+    doc.settings.odd_and_even_pages_header_footer = True
+    footer(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)
+    footer(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
+    assert section.start_type == WD_SECTION.NEW_PAGE
+
+
+def footer(part, align) -> None:
+    """{{ 校验提示 }} (only when set), then "— N —" one character in from the edge."""
+    first = part.paragraphs[0]
+    first.text = "{%p if 校验提示 %}"
+    note = part.add_paragraph("{{ 校验提示 }}", style=S_FOOTER)
+    note.runs[0].bold = True
+    part.add_paragraph("{%p endif %}")
+    number = part.add_paragraph(style=S_FOOTER)
+    number.alignment = align
+    pf = number.paragraph_format
+    if align == WD_ALIGN_PARAGRAPH.RIGHT:
+        pf.right_indent = PAGE_NUMBER
+    else:
+        pf.left_indent = PAGE_NUMBER
+    run_with(number, "— ")
+    field(number, "PAGE")
+    run_with(number, " —")
+
+
+def run_with(paragraph, text: str):
+    run = paragraph.add_run(text)
+    run.font.size = PAGE_NUMBER
+    set_fonts(run._r.get_or_add_rPr(), SONGTI, SONGTI)
+    return run
+
+
+def field(paragraph, code: str) -> None:
+    for kind, text in (
+        ("begin", None),
+        (None, f" {code} "),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
+        run = run_with(paragraph, "")
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+            run._r.append(el)
+        elif text.strip() == code:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+            run._r.append(el)
+        else:
+            run.text = text
+
+
+# --- building blocks -------------------------------------------------------------------
+def title(doc, text: str) -> None:
+    doc.add_paragraph(text, style=S_TITLE)
+
+
+def heading(doc, text: str) -> None:
+    doc.add_paragraph(text, style=S_HEADING)
+
+
+def para(doc, text: str, style: str | None = None) -> None:
+    doc.add_paragraph(text, style=style)
+
+
+def tag(doc, text: str) -> None:
+    """A paragraph holding only a {%p … %} tag (docxtpl removes the paragraph)."""
+    doc.add_paragraph(text, style=S_PLAIN)
+
+
+def page_break(doc) -> None:
+    doc.add_paragraph(style=S_PLAIN).add_run().add_break(WD_BREAK.PAGE)
+
+
+def signature(doc) -> None:
+    para(doc, "")
+    para(doc, "{{ 单位名称 }}", S_SIGN)
+    para(doc, "{{ 成文日期 }}", S_SIGN)
+
+
+def table(
+    doc,
+    widths: Sequence[int],
+    header: Sequence[str],
+    loop: str | None,
+    cells: Sequence[str],
+    footer_rows: Iterable[Sequence[str]] = (),
+    numeric: Sequence[bool] = (),
+    row_height: int | None = None,
+) -> None:
+    """Header row (repeated on every page), `{%tr for %}` rows, then total rows."""
+    rows = [list(header)]
+    if loop:
+        rows += [
+            [f"{{%tr for {loop} %}}"] + [""] * (len(widths) - 1),
+            list(cells),
+            ["{%tr endfor %}"] + [""] * (len(widths) - 1),
+        ]
+    rows += [list(r) for r in footer_rows]
+    t = doc.add_table(rows=len(rows), cols=len(widths))
+    t.style = doc.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    fixed_layout(t)
+    assert sum(widths) == TYPE_AREA, widths
+    data_row = 2 if loop else None
+    for r, values in enumerate(rows):
+        row = t.rows[r]
+        if r == 0:
+            repeat_header(row)
+        if row_height and r == data_row:
+            row.height = Mm(row_height)
+        for c, value in enumerate(values):
+            cell = row.cells[c]
+            cell.width = Mm(widths[c])
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            style = (
+                S_TABLE_HEAD
+                if r == 0
+                else (S_NUMBER if c < len(numeric) and numeric[c] else S_TABLE)
+            )
+            p = cell.paragraphs[0]
+            p.style = doc.styles[style]
+            if value:
+                p.add_run(value)
+    grid = t._tbl.tblGrid
+    for col, width in zip(grid.iter(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(Mm(width).twips)))
+
+
+def fixed_layout(t) -> None:
+    tblPr = t._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblPr.append(layout)
+
+
+def repeat_header(row) -> None:
+    trPr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    trPr.append(el)

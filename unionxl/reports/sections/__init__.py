@@ -1,0 +1,1 @@
+"""One module per report: the variables of its template, from `Totals` and `Policy`."""
