@@ -9,16 +9,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from unionxl.checks.run import CheckReport, check_office
 from unionxl.data.office_data import Account, OfficeData
-from unionxl.figures.compute import compute_totals
-from unionxl.figures.model import Totals
 from unionxl.loading.folder import gc_paused, load_folder
 from unionxl.model.findings import Finding
 from unionxl.model.tables import Row, Table
 from unionxl.policy.policy import Policy
 
 if TYPE_CHECKING:
+    from unionxl.checks.run import CheckReport
+    from unionxl.figures.model import Totals
     from unionxl.reports.make import ReportResult
 
 __all__ = ["Account", "Office", "load"]
@@ -98,6 +97,8 @@ class Office:
         """Every finding (computed once: the tables do not change after loading)."""
         if self._check is None:
             with gc_paused():
+                from unionxl.checks.run import check_office  # only what check needs
+
                 self._check = check_office(self.data)
         return self._check
 
@@ -105,6 +106,8 @@ class Office:
         """Every figure the office reports (computed once, like `check`)."""
         if self._totals is None:
             with gc_paused():
+                from unionxl.figures.compute import compute_totals  # only what totals needs
+
                 self._totals = compute_totals(self.data)
         return self._totals
 
