@@ -115,7 +115,9 @@ class Office:
         """Fill the Word templates into `out` (options as `unionxl.reports.make_reports`)."""
         from unionxl.reports.make import make_reports
 
-        return make_reports(self.check(), self.totals(), self.policy, out, **options)
+        return make_reports(
+            self.check(), self.totals(), self.policy, out, data=self.data, **options
+        )
 
 
 def load(folder: str | Path, *, year: int | None = None) -> Office:

@@ -16,10 +16,12 @@ from unionxl.reports.fmt import date_cn
 from unionxl.reports.options import Chart, Options
 from unionxl.reports.sections.budget import budget_vars
 from unionxl.reports.sections.donations import donation_vars
+from unionxl.reports.sections.registers import register_vars
 from unionxl.reports.sections.visit_sheets import visit_vars
 from unionxl.reports.sections.work_report import proposal_sentence, work_report_vars
 
 if TYPE_CHECKING:
+    from unionxl.data.office_data import OfficeData
     from unionxl.figures.model import Totals
     from unionxl.policy.policy import Policy
 
@@ -27,9 +29,14 @@ __all__ = ["Chart", "Options", "build_context", "proposal_sentence"]
 
 
 def build_context(
-    totals: Totals, policy: Policy, options: Options, sections: set[str] | None = None
+    totals: Totals,
+    policy: Policy,
+    options: Options,
+    sections: set[str] | None = None,
+    data: OfficeData | None = None,
 ) -> dict[str, Any]:
-    """Every variable of `sections` (section names of variables.py; default all)."""
+    """Every variable of `sections` (section names of variables.py; default all).
+    `data` (the loaded tables) feeds only 台账, the rows for the office's own templates."""
     wanted = set(sections or [s.name for s in V.SECTIONS]) | {V.COMMON.name}
     today = options.today or dt.date.today()
     context: dict[str, Any] = {
@@ -45,6 +52,7 @@ def build_context(
         V.DONATIONS.name: lambda: donation_vars(policy, totals.donations, options, today),
         V.WORK_REPORT.name: lambda: work_report_vars(totals),
         V.VISITS.name: lambda: visit_vars(totals.visits),
+        V.REGISTERS.name: lambda: register_vars(data),
     }
     for name, build in builders.items():
         if name in wanted:

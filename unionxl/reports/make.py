@@ -27,6 +27,7 @@ from unionxl.reports.render import render
 
 if TYPE_CHECKING:
     from unionxl.checks.run import CheckReport
+    from unionxl.data.office_data import OfficeData
     from unionxl.figures.model import Totals
     from unionxl.policy.policy import Policy
 
@@ -114,9 +115,11 @@ def make_reports(
     pdf: bool = False,
     today: dt.date | None = None,
     progress: Callable[[str], None] | None = None,
+    data: OfficeData | None = None,
 ) -> ReportResult:
     """Fill the report templates from the office's figures and write one .docx each into
-    `out`; `report` (the data check) decides whether they may be made at all."""
+    `out`; `report` (the data check) decides whether they may be made at all. `data`,
+    the loaded tables, gives the office's own templates their rows (台账)."""
     infos = check_templates(templates, only)
     problems = [p for info in infos for p in info.problems]
     if problems:
@@ -133,7 +136,7 @@ def make_reports(
         raise UnionxlError(f"{out} 是一个文件，--out 需要一个文件夹")
     for info in infos:
         sections = {V.SECTION_OF[name] for name in info.variables}
-        context = build_context(totals, policy, options, sections)
+        context = build_context(totals, policy, options, sections, data)
         keys, reason = NEEDS.get(info.name, ((), ""))
         if keys and all(k in context and not context[k] for k in keys):
             result.skipped.append(f"{info.name}：{reason}")

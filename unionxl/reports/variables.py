@@ -12,6 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from unionxl.model.schema import MAPPING_TABLES, TABLES
+
+# The office's policy and mapping sheets are not registers a report lists.
+REGISTER_TABLE_NAMES = tuple(t.name for t in TABLES if t.name != "设置" and t not in MAPPING_TABLES)
+
 TEXT, NUMBER, FLAG, IMAGE, LIST, RECORD = "文字", "整数", "真/假", "图片", "列表", "记录"
 
 
@@ -304,7 +309,40 @@ VISITS = Section(
     ),
 )
 
-SECTIONS: tuple[Section, ...] = (COMMON, BUDGET, DONATIONS, WORK_REPORT, VISITS)
+
+class AnyColumns(dict):
+    """A sample row of 台账 for the doctor's trial render: every column name reads as text
+    (which columns an office keeps is known only from its workbooks)."""
+
+    def __missing__(self, column: str) -> str:
+        return "示例"
+
+
+def _register(table: str) -> Var:
+    return Var(
+        table,
+        f"“{table}”表的每一行：标准列和本单位自己加的列（如 民族、政治面貌），都是文字；"
+        "“行号”是它在工作簿中的行号",
+        AnyColumns(行号="2"),
+        kind=LIST,
+    )
+
+
+REGISTERS = Section(
+    "台账",
+    "台账各表的每一行，供本单位自己设计的模板使用（如带民族、政治面貌的会员名册）。"
+    "身份证号、手机一律打码；本单位没有的标准列为空，写错的列名生成时会报出",
+    (
+        Var(
+            "台账",
+            "按表名取，如 {%tr for 人 in 台账.会员 %}{{ 人.姓名 }}{{ 人.民族 }}{%tr endfor %}",
+            kind=RECORD,
+            fields=tuple(_register(name) for name in REGISTER_TABLE_NAMES),
+        ),
+    ),
+)
+
+SECTIONS: tuple[Section, ...] = (COMMON, BUDGET, DONATIONS, WORK_REPORT, VISITS, REGISTERS)
 
 VARIABLES: dict[str, Var] = {v.name: v for s in SECTIONS for v in s.variables}
 SECTION_OF: dict[str, str] = {v.name: s.name for s in SECTIONS for v in s.variables}
