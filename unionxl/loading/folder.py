@@ -416,8 +416,9 @@ def read_rows(
         raw_columns.append([None if v == "" else v for v in column])
         typed_columns.append(typed)
         # A cell of only spaces reads as None but was not "": only then can a row be
-        # blank in all but appearance. `None in` stops early; counts run only then.
-        if None in typed and typed.count(None) > column.count(""):
+        # blank in all but appearance. By identity, in C: `None in` a column of Decimals
+        # would ask each one `== None`, an isinstance check on an ABC per cell.
+        if any(map(V.is_none, typed)) and sum(map(V.is_none, typed)) > column.count(""):
             spaces_only = True
     rows = table.rows
     for excel_row, cells, values in zip(excel_rows, zip(*raw_columns), zip(*typed_columns)):

@@ -8,7 +8,7 @@ from unionxl.data.office_data import OfficeData
 from unionxl.model.findings import WARNING, Finding
 from unionxl.model.schema import Kind
 from unionxl.model.tables import Table
-from unionxl.model.values import SPACES
+from unionxl.model.values import SPACES, is_none
 
 
 def check(office: OfficeData) -> Iterator[Finding]:
@@ -28,7 +28,7 @@ def check_table(table: Table) -> Iterator[Finding]:
         cells = table.column_cells(name)
         if column.required and not column.blank_ok:
             typed = table.column_values(name)
-            if None in typed:  # blank, only spaces, or unreadable (said already)
+            if any(map(is_none, typed)):  # blank, only spaces, or unreadable (said)
                 for row, value in zip(rows, typed):
                     if value is None and name not in row.bad:
                         yield table.finding(row, name, "value.required", f"{name}不能为空")
