@@ -46,7 +46,7 @@ def test_office_template_lists_rows_with_extra_columns_and_masked_ids(
     roster_template(own / "会员名册.docx")
     assert messages(own / "会员名册.docx") == []
     office = unionxl.load(folder)
-    result = office.report(tmp_path / "out", templates=own, only=["会员名册"], today=DAY)
+    result = office.report(tmp_path / "out", templates=own, only=["会员名册"], date=DAY)
     (written,) = result.written
     rows = [[c.text for c in r.cells] for r in Document(str(written)).tables[0].rows[1:]]
     members = office.data.tables["会员"].rows
@@ -65,7 +65,7 @@ def test_a_misspelt_column_is_said_at_render(make_office, office_tables, tmp_pat
     own.mkdir()
     roster_template(own / "会员名册.docx", column="民组")
     with pytest.raises(UnionxlError) as caught:
-        unionxl.load(folder).report(tmp_path / "out", templates=own, only=["会员名册"], today=DAY)
+        unionxl.load(folder).report(tmp_path / "out", templates=own, only=["会员名册"], date=DAY)
     assert "会员名册.docx" in str(caught.value) and "民组" in str(caught.value)
     assert not (tmp_path / "out" / "会员名册.docx").exists()
 
@@ -81,7 +81,7 @@ def test_a_standard_column_the_office_lacks_prints_empty(make_office, tmp_path):
         "{%p endfor %}",
     )
     office = unionxl.load(folder)
-    (written,) = office.report(tmp_path / "out", templates=own, only=["提案表"], today=DAY).written
+    (written,) = office.report(tmp_path / "out", templates=own, only=["提案表"], date=DAY).written
     lines = [p.text for p in Document(str(written)).paragraphs if "|" in p.text]
     proposals = office.data.tables["提案"].rows
     assert lines == [f"{p['案由']}|{p['附议人'] or ''}|" for p in proposals]

@@ -45,10 +45,10 @@ def totals(folder: str | Path, *, year: int | None = None) -> Totals:
 
 
 def report(
-    folder: str | Path, *, out: str | Path, year: int | None = None, **options: object
+    folder: str | Path, *, out: str | Path, year: int | None = None, **options: _typing.Any
 ) -> ReportResult:
     """Fill the Word templates into `out` (options as `unionxl.reports.make_reports`:
-    only, templates, named, force, pdf)."""
+    only, templates, named, force, pdf, date; and previous, last year's folder)."""
     return load(folder, year=year).report(out, **options)
 
 

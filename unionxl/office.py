@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from unionxl.data.office_data import Account, OfficeData
 from unionxl.loading.folder import gc_paused, load_folder
+from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import Finding
 from unionxl.model.tables import Row, Table
 from unionxl.policy.policy import Policy
@@ -111,12 +112,28 @@ class Office:
                 self._totals = compute_totals(self.data)
         return self._totals
 
-    def report(self, out: str | Path, **options: Any) -> ReportResult:
-        """Fill the Word templates into `out` (options as `unionxl.reports.make_reports`)."""
+    def report(
+        self, out: str | Path, *, previous: str | Path | Office | None = None, **options: Any
+    ) -> ReportResult:
+        """Fill the Word templates into `out` (options as `unionxl.reports.make_reports`:
+        `date=` the 成文日期, `named=`, `force=`, …). `previous`: last year's office (its
+        folder, or an Office), whose 决算 the 决算报告 shows beside this year's."""
         from unionxl.reports.make import make_reports
 
+        last_year = None
+        if previous is not None:
+            office = previous if isinstance(previous, Office) else load(previous)
+            if office.folder.resolve() == self.folder.resolve():
+                raise UnionxlError("--previous 给的是本年的台账文件夹：请给出上一年度的台账文件夹")
+            last_year = office.totals()
         return make_reports(
-            self.check(), self.totals(), self.policy, out, data=self.data, **options
+            self.check(),
+            self.totals(),
+            self.policy,
+            out,
+            previous=last_year,
+            data=self.data,
+            **options,
         )
 
 

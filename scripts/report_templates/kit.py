@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
@@ -38,6 +39,7 @@ S_TITLE, S_HEADING, S_TABLE, S_TABLE_HEAD, S_NUMBER, S_SIGN, S_PLAIN, S_FOOTER, 
     "页脚提示",
     "表题",
 )
+S_ATTACHMENT = "附件标识"
 
 
 # --- fonts and styles ---------------------------------------------------------------
@@ -167,6 +169,7 @@ def setup_styles(doc) -> None:
     paragraph_style(
         doc, S_FOOTER, font=FANGSONG, size=Pt(10.5), align=WD_ALIGN_PARAGRAPH.CENTER, line=None
     )
+    paragraph_style(doc, S_ATTACHMENT, font=HEITI, size=BODY, align=WD_ALIGN_PARAGRAPH.LEFT)
 
 
 def add_font_fallbacks(doc) -> None:
@@ -267,9 +270,29 @@ def page_break(doc) -> None:
 
 
 def signature(doc) -> None:
-    para(doc, "")
-    para(doc, "{{ 单位名称 }}", S_SIGN)
+    """落款 (GB/T 9704 7.3.5.1): 成文日期 right-aligned four characters in from the right
+    edge, the union's name centred over it (a centre tab over a typical date, "2023年6月30日"
+    being 6.5 characters wide: at most a quarter character off for other dates), one line
+    below the text so that the seal can press on both. A name too long to be centred there
+    is set right-aligned like the date. The three lines never part."""
+    blank = doc.add_paragraph(style=S_PLAIN)
+    blank.paragraph_format.keep_with_next = True
+    tag(doc, f"{{%p if 工会名称|length > {SIGN_MAX_CENTRED} %}}")
+    long_name = doc.add_paragraph("{{ 工会名称 }}", style=S_SIGN)
+    long_name.paragraph_format.keep_with_next = True
+    tag(doc, "{%p else %}")
+    name = doc.add_paragraph("\t{{ 工会名称 }}", style=S_PLAIN)
+    name.paragraph_format.tab_stops.add_tab_stop(Mm(SIGN_CENTRE), WD_TAB_ALIGNMENT.CENTER)
+    name.paragraph_format.keep_with_next = True
+    tag(doc, "{%p endif %}")
     para(doc, "{{ 成文日期 }}", S_SIGN)
+
+
+# The centre of the 落款 name, from the left edge of the type area: 4 characters of right
+# indent plus half a date such as "2023年6月30日" in 3号 (16 pt): 6.5 characters, and about
+# 0.9 more where Word and LibreOffice space Latin digits from Chinese (autospace).
+SIGN_CENTRE = TYPE_AREA - (4 + 3.7) * BODY.mm
+SIGN_MAX_CENTRED = 15  # characters: a longer name would reach past the right edge
 
 
 def table(
@@ -333,3 +356,104 @@ def repeat_header(row) -> None:
     trPr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
     trPr.append(el)
+
+
+# --- tables whose rows decide their own page breaks -----------------------------------
+@dataclass(frozen=True)
+class Row:
+    """One row of `grid`: static, or a `{%tr for %}` loop when `loop` is given."""
+
+    cells: Sequence[str]
+    loop: str | None = None  # "行 in 收入行"
+    keep: bool = False  # keep with the next row (or the paragraph after the table)
+    head: bool = False  # 黑体, repeated at the top of every page the table runs onto
+    merged: bool = False  # the first cell spans the whole row
+
+
+def grid(
+    doc,
+    widths: Sequence[int],
+    rows: Sequence[Row],
+    numeric: Sequence[bool] = (),
+    left: Sequence[bool] = (),
+    size: Pt | None = None,
+    margin: Mm | None = None,
+):
+    """A table of `rows`, none of which ever splits across pages. `numeric` columns are
+    right-aligned, `left` ones left-aligned (outside head and merged rows), the rest
+    centred; `size` sets a smaller type than the 表格文字 style's, `margin` narrower cell
+    margins (left and right) than Word's 1.9 mm."""
+    assert sum(widths) == TYPE_AREA, widths
+    cols = len(widths)
+    laid: list[tuple[Row | None, Sequence[str]]] = []
+    for row in rows:
+        if row.loop:
+            laid.append((None, [f"{{%tr for {row.loop} %}}"] + [""] * (cols - 1)))
+        laid.append((row, row.cells))
+        if row.loop:
+            laid.append((None, ["{%tr endfor %}"] + [""] * (cols - 1)))
+    t = doc.add_table(rows=len(laid), cols=cols)
+    t.style = doc.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False  # w:tblLayout fixed
+    if margin is not None:
+        cell_margins(t, margin)
+    for r, (row, values) in enumerate(laid):
+        tr = t.rows[r]
+        tr._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        if row is not None and row.head:
+            repeat_header(tr)
+        if row is not None and row.merged:
+            tr.cells[0].merge(tr.cells[cols - 1])
+            values = [values[0]]
+        for c, cell in enumerate(tr.cells[: len(values)] if row and row.merged else tr.cells):
+            cell.width = Mm(sum(widths) if row is not None and row.merged else widths[c])
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            head = row is not None and row.head
+            style = (
+                S_TABLE_HEAD if head else S_NUMBER if c < len(numeric) and numeric[c] else S_TABLE
+            )
+            p = cell.paragraphs[0]
+            p.style = doc.styles[style]
+            if not head and not (row and row.merged) and c < len(left) and left[c]:
+                p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            if row is not None and row.keep:
+                p.paragraph_format.keep_with_next = True
+            value = values[c] if c < len(values) else ""
+            if value:
+                run = p.add_run(value)
+                if size is not None:
+                    run.font.size = size
+    grid_cols = t._tbl.tblGrid
+    for col, width in zip(grid_cols.iter(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(Mm(width).twips)))
+    return t
+
+
+def cell_margins(t, margin: Mm) -> None:
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(int(margin.twips)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tblPr = t._tbl.tblPr
+    look = tblPr.find(qn("w:tblLook"))
+    if look is not None:  # the schema's order: tblCellMar comes before tblLook
+        look.addprevious(margins)
+    else:
+        tblPr.append(margins)
+
+
+def keep_with_next(paragraph) -> None:
+    paragraph.paragraph_format.keep_with_next = True
+
+
+def attachment(doc, title_text: str) -> None:
+    """附件 on a page of its own (GB/T 9704 8.5): "附件" in 黑体 at the top left, its title
+    centred on the third line."""
+    label = doc.add_paragraph("附件", style=S_ATTACHMENT)
+    # page-break-before, not a break run: LibreOffice sets a run's break as an empty page
+    label.paragraph_format.page_break_before = True
+    para(doc, "", S_PLAIN)
+    title(doc, title_text)

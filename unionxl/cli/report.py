@@ -1,9 +1,11 @@
 """`unionxl report FOLDER --out DIR [--only NAME] [--templates DIR] [--pdf] [--named]
-[--force] [--check-templates] [--year N]`: Word reports from the office's workbooks."""
+[--force] [--check-templates] [--year N] [--date YYYY-MM-DD] [--previous LAST_YEAR_FOLDER]`:
+Word reports from the office's workbooks."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -18,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         usage=(
             "unionxl report 文件夹 --out 文件夹 [--only 名称] [--templates 文件夹] [--pdf]"
             " [--named] [--force] [--year 年度]\n"
+            "       [--date 成文日期] [--previous 上年台账文件夹]\n"
             "       unionxl report --check-templates [--templates 文件夹] [--only 名称]"
         ),
     )
@@ -40,7 +43,28 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--check-templates", action="store_true", help="只检查模板，列出每个有问题的标签"
     )
     p.add_argument("--year", type=int, metavar="年度", help="年度（默认取“设置”表中的年度）")
+    p.add_argument(
+        "--date",
+        type=document_date,
+        metavar="年-月-日",
+        help="成文日期，如 2024-01-15（优先于“设置”表的成文日期；都没有时为当天）",
+    )
+    p.add_argument(
+        "--previous",
+        metavar="文件夹",
+        help="上一年度的台账文件夹：决算报告列出上年决算和增减",
+    )
     p.set_defaults(func=run)
+
+
+def document_date(text: str) -> dt.date:
+    """--date: 2024-01-15 (also 2024/1/15, 2024年1月15日, as the workbooks accept)."""
+    from unionxl.model.values import BadValue, parse_date
+
+    try:
+        return parse_date(text)
+    except BadValue as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def refuse_to_overwrite(out: Path, templates: str | None, only: list[str] | None) -> None:
@@ -96,6 +120,8 @@ def run(args: argparse.Namespace) -> int:
             named=args.named,
             force=args.force,
             pdf=args.pdf,
+            date=args.date,
+            previous=args.previous,
             progress=say,
         )
     except DataHasErrors as e:

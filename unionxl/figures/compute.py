@@ -111,6 +111,7 @@ def budget_totals(office: OfficeData) -> Budget | None:
 
     budgets: dict[str, Decimal] = {}  # 科目 -> 预算数 (summed over repeats)
     budget_kinds: dict[str, str | None] = {}
+    explanations: dict[str, list[str]] = {}  # 科目 -> 说明 (the optional column)
     for row in budget_table or ():
         name = row["科目"]
         if not name:
@@ -120,6 +121,9 @@ def budget_totals(office: OfficeData) -> Budget | None:
             budget_kinds[name] = row["类别"]
         if row["预算数"] is not None:
             budgets[name] += row["预算数"]
+        note = (row["说明"] or "").strip()
+        if note:
+            explanations.setdefault(name, []).append(note)
 
     income_total = expense_total = ZERO
     income: dict[str, Decimal] = {}  # 科目 -> own 收入
@@ -196,6 +200,7 @@ def budget_totals(office: OfficeData) -> Budget | None:
                     budgeted=name in budgets,
                     parent=parent,
                     depth=depth,
+                    explanation="；".join(explanations.get(name, ())),
                 )
             )
             emit(name, depth + 1)

@@ -47,6 +47,7 @@ class BudgetLine:
     budgeted: bool  # has a 预算 row
     parent: str | None = None  # the line this one rolls up into (None: top level)
     depth: int = 0  # 0 top level, 1 under a parent, …
+    explanation: str = ""  # 预算's 说明 (the office's words on a deviation); not in the JSON
 
     @property
     def rate(self) -> Decimal | None:

@@ -235,6 +235,12 @@ BUDGET = TableSpec(
             aliases=("收支类别", "收支类型"),
         ),
         Column("预算数", Kind.MONEY, required=True, aliases=("预算金额", "年初预算", "预算数额")),
+        # The office's words on a line that deviates from its budget (决算报告 prints them).
+        Column(
+            "说明",
+            aliases=("差异说明", "执行说明", "差异原因"),
+            hint="决算与预算相差较多时的原因，决算报告照印",
+        ),
     ),
     description="年度经费预算，每个科目一行",
 )

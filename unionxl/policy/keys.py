@@ -210,6 +210,20 @@ SETTING_KEYS: tuple[SettingKey, ...] = (
         used_by="所有报告的落款",
     ),
     SettingKey(
+        "主送",
+        parse_text,
+        "机关名称，如 校工会委员会",
+        "决算报告的主送机关",
+        default_text="单位名称加“委员会”（如 某某学院工会委员会）",
+        used_by="决算报告",
+    ),
+    SettingKey(
+        "负责人", parse_text, "姓名", "决算报告的单位负责人；不填则留出签名位置", used_by="决算报告"
+    ),
+    SettingKey(
+        "制表人", parse_text, "姓名", "决算报告的制表人；不填则留出签名位置", used_by="决算报告"
+    ),
+    SettingKey(
         "公示开始",
         V.parse_date,
         "日期，如 2023-07-10",

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from unionxl.figures.model import Totals
     from unionxl.policy.policy import Policy
 
-__all__ = ["Chart", "Options", "build_context", "proposal_sentence"]
+__all__ = ["Chart", "Options", "build_context", "document_date", "proposal_sentence"]
 
 
 def build_context(
@@ -38,18 +38,20 @@ def build_context(
     """Every variable of `sections` (section names of variables.py; default all).
     `data` (the loaded tables) feeds only 台账, the rows for the office's own templates."""
     wanted = set(sections or [s.name for s in V.SECTIONS]) | {V.COMMON.name}
-    today = options.today or dt.date.today()
+    dated = document_date(totals.year, policy, options)
+    union = union_name(totals.unit_name)
     context: dict[str, Any] = {
         "单位名称": totals.unit_name,
+        "工会名称": union,
         "年度": totals.year,
-        "成文日期": date_cn(today),
+        "成文日期": date_cn(dated),
         "校验提示": f"数据校验存在 {options.errors} 个错误，本报告仅供核对"
         if options.errors
         else "",
     }
     builders = {
-        V.BUDGET.name: lambda: budget_vars(totals.budget, options),
-        V.DONATIONS.name: lambda: donation_vars(policy, totals.donations, options, today),
+        V.BUDGET.name: lambda: budget_vars(totals.budget, policy, options, union),
+        V.DONATIONS.name: lambda: donation_vars(policy, totals.donations, options, dated, union),
         V.WORK_REPORT.name: lambda: work_report_vars(totals),
         V.VISITS.name: lambda: visit_vars(totals.visits),
         V.REGISTERS.name: lambda: register_vars(data),
@@ -58,3 +60,29 @@ def build_context(
         if name in wanted:
             context.update(build())
     return context
+
+
+def document_date(year: int | None, policy: Policy, options: Options) -> dt.date:
+    """The 成文日期: --date, else 设置's 成文日期, else today — and then, on a past year's
+    report, a note that says so and how to set it."""
+    if options.date is not None:
+        return options.date
+    written = policy.value("成文日期")
+    if written is not None:
+        return written
+    today = options.today or dt.date.today()
+    if year is not None and year < today.year:
+        options.notes.append(
+            f"成文日期按今天（{date_cn(today)}）填写，而报告是 {year} 年度的："
+            "请在“设置”表填写“成文日期”，或运行时加 --date 年-月-日"
+        )
+    return today
+
+
+def union_name(unit: str) -> str:
+    """The union as a document names it: 单位名称, with 工会 added when it is not there
+    (闽东师范学院 → 闽东师范学院工会; 闽东师范学院工会 stays as it is)."""
+    unit = unit.strip()
+    if not unit or unit.endswith(("工会", "工会委员会")):
+        return unit
+    return f"{unit}工会"

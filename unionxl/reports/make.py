@@ -113,13 +113,19 @@ def make_reports(
     named: bool = False,
     force: bool = False,
     pdf: bool = False,
+    date: dt.date | None = None,
+    previous: Totals | None = None,
     today: dt.date | None = None,
     progress: Callable[[str], None] | None = None,
     data: OfficeData | None = None,
 ) -> ReportResult:
     """Fill the report templates from the office's figures and write one .docx each into
-    `out`; `report` (the data check) decides whether they may be made at all. `data`,
-    the loaded tables, gives the office's own templates their rows (台账)."""
+    `out`; `report` (the data check) decides whether they may be made at all.
+
+    `date` is the 成文日期 (over 设置's); `previous` last year's totals (the 决算报告 shows
+    them beside this year's); `today` the day the reports are made (default: the clock's);
+    `data`, the loaded tables, gives the office's own templates their rows (台账).
+    """
     infos = check_templates(templates, only)
     problems = [p for info in infos for p in info.problems]
     if problems:
@@ -129,7 +135,11 @@ def make_reports(
         raise DataHasErrors(errors, totals.folder or Path("."))
     if totals.year is None:
         raise UnionxlError("不知道报告年度：请在“设置”表填写“年度”，或加 --year")
-    options = Options(named=named, today=today, errors=errors)
+    options = Options(named=named, date=date, today=today, previous=previous, errors=errors)
+    if previous is not None and previous.year is not None and previous.year != totals.year - 1:
+        options.notes.append(
+            f"--previous 的台账是 {previous.year} 年度的，不是 {totals.year - 1} 年度：请核对"
+        )
     result = ReportResult(errors=errors)
     out = Path(out)
     if out.exists() and not out.is_dir():
