@@ -18,6 +18,7 @@ from unionxl.reports.sections.budget import budget_vars
 from unionxl.reports.sections.donations import donation_vars
 from unionxl.reports.sections.visit_sheets import visit_vars
 from unionxl.reports.sections.work_report import proposal_sentence, work_report_vars
+from unionxl.reports.sections.work_report_draft import work_draft_vars
 
 if TYPE_CHECKING:
     from unionxl.figures.model import Totals
@@ -44,7 +45,8 @@ def build_context(
         V.BUDGET.name: lambda: budget_vars(totals.budget, options),
         V.DONATIONS.name: lambda: donation_vars(policy, totals.donations, options, today),
         V.WORK_REPORT.name: lambda: work_report_vars(totals),
-        V.VISITS.name: lambda: visit_vars(totals.visits),
+        V.VISITS.name: lambda: visit_vars(totals.visits, totals.members, totals.year),
+        V.WORK_DRAFT.name: lambda: work_draft_vars(totals, policy),
     }
     for name, build in builders.items():
         if name in wanted:
