@@ -225,3 +225,10 @@ def test_the_report_period_is_stated_once_above_the_sources(example):
         f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日" in note
     )
     assert isinstance(start, dt.date)
+
+
+def test_an_office_without_any_of_its_figures_gets_no_draft(tmp_path):
+    tables = {k: v for k, v in clean_tables().items() if k in ("设置", "部门")}
+    folder = write_office(tmp_path / "office", tables)
+    result = unionxl.load(folder).report(tmp_path / "out", only=[NAME], force=True)
+    assert result.written == [] and result.skipped == [f"{NAME}：台账中没有工作报告用到的数字"]
