@@ -1,4 +1,4 @@
-"""Build the four report templates with python-docx, reproducibly (same bytes every run).
+"""Build the five report templates with python-docx, reproducibly (same bytes every run).
 
     python scripts/make_templates.py          # writes unionxl/templates/ and templates/
 
@@ -39,12 +39,14 @@ from scripts.report_templates.kit import (  # noqa: E402
 )
 from scripts.report_templates.visit_sheets import visit_sheets  # noqa: E402
 from scripts.report_templates.work_report import work_report  # noqa: E402
+from scripts.report_templates.work_report_draft import work_report_draft  # noqa: E402
 
 TEMPLATES = {
     "经费收支决算报告": budget_report,
     "捐款公示": donation_notice,
     "工作报告数据": work_report,
     "慰问发放表": visit_sheets,
+    "工作报告（数据稿）": work_report_draft,
 }
 
 

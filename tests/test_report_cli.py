@@ -17,7 +17,13 @@ from unionxl.cli import main
 from unionxl.model.errors import UnionxlError
 from unionxl.reports import pdf
 
-NAMES = {"经费收支决算报告.docx", "捐款公示.docx", "工作报告数据.docx", "慰问发放表.docx"}
+NAMES = {
+    "经费收支决算报告.docx",
+    "捐款公示.docx",
+    "工作报告数据.docx",
+    "慰问发放表.docx",
+    "工作报告（数据稿）.docx",
+}
 
 
 def run_main(capsys, *args: str) -> tuple[int, str, str]:
@@ -26,11 +32,11 @@ def run_main(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_writes_all_four(make_office, tmp_path, capsys):
+def test_writes_all_five(make_office, tmp_path, capsys):
     code, out, err = run_main(capsys, "report", make_office(), "--out", tmp_path / "报告")
     assert code == 0, err
     assert {p.name for p in (tmp_path / "报告").iterdir()} == NAMES
-    assert out.count("已生成 ") == 4 and "Traceback" not in err
+    assert out.count("已生成 ") == len(NAMES) and "Traceback" not in err
 
 
 def test_only_named(make_office, tmp_path, capsys):
@@ -57,7 +63,7 @@ def test_data_errors_exit_1_with_one_chinese_line_and_force_writes(make_office, 
     code, out, err = run_main(capsys, "report", folder, "--out", tmp_path / "out", "--force")
     assert code == 0
     assert "注意：数据校验存在 1 个错误，报告仅供核对" in err
-    assert len(list((tmp_path / "out").iterdir())) == 4
+    assert len(list((tmp_path / "out").iterdir())) == len(NAMES)
 
 
 def test_check_templates_lists_problems_without_a_traceback(tmp_path, capsys):
@@ -75,7 +81,7 @@ def test_check_templates_lists_problems_without_a_traceback(tmp_path, capsys):
     assert "Traceback" not in out + err
 
     code, out, _ = run_main(capsys, "report", "--check-templates")
-    assert code == 0 and out.count("没有问题") == 4
+    assert code == 0 and out.count("没有问题") == len(NAMES)
 
 
 def test_broken_template_stops_the_report_with_exit_2(make_office, tmp_path, capsys):
@@ -143,7 +149,7 @@ def test_pdf_with_libreoffice_one_call_for_all(make_office, tmp_path, capsys):
     pdfs = sorted((tmp_path / "out").glob("*.pdf"))
     assert {p.stem for p in pdfs} == {Path(n).stem for n in NAMES}
     assert all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
-    assert "正在用 LibreOffice 把 4 个文档转换为 PDF" in err
+    assert f"正在用 LibreOffice 把 {len(NAMES)} 个文档转换为 PDF" in err
     if shutil.which("pdftotext"):
         import subprocess
 

@@ -172,10 +172,10 @@ def setup_styles(doc) -> None:
     paragraph_style(doc, S_ATTACHMENT, font=HEITI, size=BODY, align=WD_ALIGN_PARAGRAPH.LEFT)
 
 
-def add_font_fallbacks(doc) -> None:
+def add_font_fallbacks(doc, fallbacks: dict[str, str] = FALLBACKS) -> None:
     part = next(p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
     root = parse_xml(part.blob)
-    for name, alt in FALLBACKS.items():
+    for name, alt in fallbacks.items():
         font = parse_xml(
             f'<w:font {nsdecls("w")} w:name="{name}"><w:altName w:val="{alt}"/>'
             '<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'

@@ -58,12 +58,14 @@ from unionxl.figures.model import (
     Gift,
     Members,
     Proposals,
+    Rows,
     Totals,
     Visits,
     VisitType,
 )
 from unionxl.model.errors import UnionxlError
 from unionxl.model.schema import ACCOUNT_KINDS
+from unionxl.model.tables import Table
 
 __all__ = ["Totals", "compute_totals"]
 
@@ -92,6 +94,7 @@ def compute_totals(office: OfficeData) -> Totals:
         retiree_visits=part_two.retiree_visit_totals(office),
         mutual_aid=part_two.mutual_aid_totals(office),
         dues=part_two.dues_totals(office),
+        delegates=part_two.delegate_totals(office),
         report_period=office.policy.report_period,
         unit_name=office.unit_name,
         folder=office.folder,
@@ -101,6 +104,15 @@ def compute_totals(office: OfficeData) -> Totals:
 
 def _add(sums: dict[Any, Decimal], key: Any, amount: Decimal) -> None:
     sums[key] = sums.get(key, ZERO) + amount
+
+
+def rows_in(table: Table | None, numbers: list[int]) -> Rows | None:
+    """The Excel rows `numbers` of `table`, for a figure's trace (None without the table)."""
+    return None if table is None else Rows.of(table.file, table.sheet, numbers)
+
+
+def rows_per(table: Table, numbers: dict[Any, list[int]]) -> tuple[tuple[Any, Rows], ...]:
+    return tuple((key, Rows.of(table.file, table.sheet, n)) for key, n in numbers.items())
 
 
 def budget_totals(office: OfficeData) -> Budget | None:
@@ -128,14 +140,18 @@ def budget_totals(office: OfficeData) -> Budget | None:
     income_total = expense_total = ZERO
     income: dict[str, Decimal] = {}  # 科目 -> own 收入
     expense: dict[str, Decimal] = {}  # 科目 -> own 支出
+    income_rows: list[int] = []
+    expense_rows: list[int] = []
     for row in ledger or ():
         name, got, paid = row["科目"], row["收入"], row["支出"]
         if got is not None:
             income_total += got
+            income_rows.append(row.excel_row)
             if name:
                 _add(income, name, got)
         if paid is not None:
             expense_total += paid
+            expense_rows.append(row.excel_row)
             if name:
                 _add(expense, name, paid)
 
@@ -206,7 +222,14 @@ def budget_totals(office: OfficeData) -> Budget | None:
             emit(name, depth + 1)
 
     emit(None, 0)
-    return Budget(tuple(lines), income_total, expense_total, office.opening_balance)
+    return Budget(
+        tuple(lines),
+        income_total,
+        expense_total,
+        office.opening_balance,
+        rows_in(ledger, income_rows),
+        rows_in(ledger, expense_rows),
+    )
 
 
 def ancestors(name: str, kind: str, accounts: dict[str, Account]) -> list[str]:
@@ -251,6 +274,7 @@ def donation_totals(office: OfficeData) -> Donations | None:
     members = office.members
     amounts: dict[str, Decimal] = {}
     rows: dict[str, int] = {}
+    numbers: dict[str, list[int]] = {}  # campaign -> its Excel rows
     donors: dict[str, set] = {}
     dept_amounts: dict[tuple[str, str | None], Decimal] = {}
     dept_donors: dict[tuple[str, str | None], set] = {}
@@ -262,6 +286,7 @@ def donation_totals(office: OfficeData) -> Donations | None:
         if row["金额"] is not None:
             _add(amounts, name, row["金额"])
         rows[name] = rows.get(name, 0) + 1
+        numbers.setdefault(name, []).append(row.excel_row)
         member = members.get(row["工号"]) if row["工号"] else None
         department = (member["部门"] if member is not None else None) or row["部门"]
         key = (name, department)
@@ -292,6 +317,7 @@ def donation_totals(office: OfficeData) -> Donations | None:
             start=listed[name]["start"] if name in listed else None,
             end=listed[name]["end"] if name in listed else None,
             listed=name in listed,
+            donation_rows=rows_in(rows_table, numbers.get(name, [])),
         )
         for name in names
     )
@@ -342,6 +368,7 @@ def visit_totals(office: OfficeData) -> Visits | None:
     counts: dict[str, int] = {}
     amounts: dict[str, Decimal] = {}
     members: dict[str, set[str]] = {}
+    numbers: dict[str, list[int]] = {}
     roster = office.members
     gifts = []
     for row in table:
@@ -366,7 +393,9 @@ def visit_totals(office: OfficeData) -> Visits | None:
             counts[kind] = 0
             amounts[kind] = ZERO
             members[kind] = set()
+            numbers[kind] = []
         counts[kind] += 1
+        numbers[kind].append(row.excel_row)
         amount = values.get("金额")
         if amount is not None:
             amounts[kind] += amount
@@ -376,7 +405,10 @@ def visit_totals(office: OfficeData) -> Visits | None:
     standard = list(office.policy.visit_standards or ())
     ordered = [k for k in standard if k in counts]
     ordered += sorted(k for k in counts if k not in ordered)
-    by_type = tuple(VisitType(k, counts[k], len(members[k]), amounts[k]) for k in ordered)
+    by_type = tuple(
+        VisitType(k, counts[k], len(members[k]), amounts[k], rows_in(table, numbers[k]))
+        for k in ordered
+    )
     return Visits(by_type, len(set().union(*members.values())), tuple(gifts))
 
 
@@ -387,15 +419,23 @@ def proposal_totals(office: OfficeData) -> Proposals | None:
     results: dict[str | None, int] = {}
     answered = satisfied = filed_answered = 0
     filed_grades: dict[str, int] = {}
+    result_rows: dict[str, list[int]] = {}
+    grade_rows: dict[str, list[int]] = {}
+    answered_rows: list[int] = []
     for row in table:
         result = row["审查结果"]
         results[result] = results.get(result, 0) + 1
+        if result:
+            result_rows.setdefault(result, []).append(row.excel_row)
         answered += row["答复日期"] is not None
         satisfied += row["满意度"] == "满意"
         if result == "立案":
-            filed_answered += row["答复日期"] is not None
+            if row["答复日期"] is not None:
+                filed_answered += 1
+                answered_rows.append(row.excel_row)
             if row["满意度"]:
                 filed_grades[row["满意度"]] = filed_grades.get(row["满意度"], 0) + 1
+                grade_rows.setdefault(row["满意度"], []).append(row.excel_row)
     return Proposals(
         collected=len(table),
         accepted=sum(results.get(r, 0) for r in ACCEPTED_RESULTS),
@@ -406,6 +446,10 @@ def proposal_totals(office: OfficeData) -> Proposals | None:
         withdrawn=results.get("撤回", 0),
         filed_answered=filed_answered,
         filed_grades=tuple(filed_grades.items()),
+        rows=rows_in(table, [row.excel_row for row in table]),
+        result_rows=rows_per(table, result_rows),
+        filed_grade_rows=rows_per(table, grade_rows),
+        filed_answered_rows=rows_in(table, answered_rows),
     )
 
 
@@ -425,16 +469,23 @@ def member_totals(office: OfficeData) -> Members | None:
     women = joined = 0
     per_department: dict[str | None, dict[str, int]] = {}
     any_gender = False
+    status_rows: dict[str, list[int]] = {}
+    women_rows: list[int] = []
+    joined_rows: list[int] = []
     for row in table:
         status = row["状态"]
         if status:
             by_status[status] = by_status.get(status, 0) + 1
+            status_rows.setdefault(status, []).append(row.excel_row)
         joined_on = row["入会日期"]
         if year is not None and joined_on is not None and joined_on.year == year:
             joined += 1
+            joined_rows.append(row.excel_row)
         if status in CURRENT_STATUSES:
             any_gender = any_gender or bool(row["性别"])
-            women += row["性别"] == "女"
+            if row["性别"] == "女":
+                women += 1
+                women_rows.append(row.excel_row)
             counts = per_department.setdefault(row["部门"], {})
             counts[status] = counts.get(status, 0) + 1
     _, order = department_members(office)
@@ -448,6 +499,9 @@ def member_totals(office: OfficeData) -> Members | None:
         joined,
         tuple(DepartmentMembers(d, tuple(per_department[d].items())) for d in departments),
         any_gender,
+        rows_per(table, status_rows),
+        rows_in(table, women_rows),
+        rows_in(table, joined_rows),
     )
 
 

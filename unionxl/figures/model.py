@@ -11,6 +11,7 @@ computed here too, so a list and its count can never disagree.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -33,6 +34,103 @@ def rate(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
 
 def rate_json(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
+
+
+@dataclass(frozen=True)
+class RowRef:
+    """Where a figure comes from: one row of one sheet (for the work report's trace)."""
+
+    file: str
+    sheet: str
+    row: int  # 1-based Excel row
+
+
+MAX_RUNS = 10  # a trace lists at most this many runs of rows; beyond, only count and span
+
+
+@dataclass(frozen=True)
+class Rows:
+    """The rows of one sheet a figure is counted from, for the work report's trace.
+
+    Kept as runs of consecutive Excel rows (first, last) when there are at most
+    `MAX_RUNS` of them; a more scattered set (the 节日慰问 rows among all the others)
+    keeps only its count and its first and last row, so a 300,000-row register costs
+    no more than a small one.
+    """
+
+    file: str
+    sheet: str
+    count: int
+    first: int | None = None
+    last: int | None = None
+    runs: tuple[tuple[int, int], ...] | None = ()  # None: too many runs to list
+
+    @classmethod
+    def of(cls, file: str, sheet: str, numbers: list[int]) -> Rows:
+        """From Excel row numbers in sheet order (strictly increasing)."""
+        if not numbers:
+            return cls(file, sheet, 0)
+        first, last = numbers[0], numbers[-1]
+        if last - first + 1 == len(numbers):  # one block: no need to look at each row
+            return cls(file, sheet, len(numbers), first, last, ((first, last),))
+        runs: list[tuple[int, int]] = []
+        start = previous = first
+        for number in numbers[1:]:
+            if number != previous + 1:
+                runs.append((start, previous))
+                if len(runs) >= MAX_RUNS:
+                    return cls(file, sheet, len(numbers), first, last, None)
+                start = number
+            previous = number
+        runs.append((start, previous))
+        return cls(file, sheet, len(numbers), first, last, tuple(runs))
+
+
+def rows_of(refs: Iterable[RowRef]) -> tuple[Rows, ...]:
+    """Row references gathered per sheet (in first-seen order), as `Rows`."""
+    per_sheet: dict[tuple[str, str], list[int]] = {}
+    for ref in refs:
+        per_sheet.setdefault((ref.file, ref.sheet), []).append(ref.row)
+    return tuple(Rows.of(f, s, sorted(n)) for (f, s), n in per_sheet.items())
+
+
+def merge_rows(parts: Iterable[Rows | None]) -> tuple[Rows, ...]:
+    """Disjoint row sets of the same sheets put together, one `Rows` per sheet."""
+    per_sheet: dict[tuple[str, str], list[Rows]] = {}
+    for part in parts:
+        if part is not None and part.count:
+            per_sheet.setdefault((part.file, part.sheet), []).append(part)
+    merged = []
+    for (file, sheet), group in per_sheet.items():
+        total = sum(r.count for r in group)
+        first = min(r.first for r in group if r.first is not None)
+        last = max(r.last for r in group if r.last is not None)
+        runs: list[tuple[int, int]] | None = []
+        for r in group:
+            if r.runs is None or runs is None:
+                runs = None
+            else:
+                runs.extend(r.runs)
+        if last - first + 1 == total:  # the parts fill one block
+            runs = [(first, last)]
+        elif runs is not None:
+            runs = coalesce(sorted(runs))
+        if runs is None or len(runs) > MAX_RUNS:
+            merged.append(Rows(file, sheet, total, first, last, None))
+        else:
+            merged.append(Rows(file, sheet, total, first, last, tuple(runs)))
+    return tuple(merged)
+
+
+def coalesce(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted runs with the touching ones joined: (2, 5), (6, 9) → (2, 9)."""
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        if out and a == out[-1][1] + 1:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 @dataclass(frozen=True)
@@ -91,6 +189,8 @@ class Budget:
     income_total: Decimal  # the journal's 收入 column
     expense_total: Decimal  # the journal's 支出 column
     opening_balance: Decimal | None  # 设置 上年结余
+    income_rows: Rows | None = None  # journal rows with a 收入 amount
+    expense_rows: Rows | None = None  # journal rows with a 支出 amount
 
     @property
     def closing_balance(self) -> Decimal | None:
@@ -162,6 +262,7 @@ class Campaign:
     start: dt.date | None = None
     end: dt.date | None = None
     listed: bool = True  # has a row in 捐款活动
+    donation_rows: Rows | None = None  # its 捐款明细 rows
 
     @property
     def reconciled(self) -> bool:
@@ -238,6 +339,7 @@ class VisitType:
     count: int  # rows
     members: int  # distinct 工号
     amount: Decimal
+    rows: Rows | None = None  # the register's rows of this 类型
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -291,6 +393,10 @@ class Proposals:
     withdrawn: int = 0  # 撤回
     filed_answered: int = 0  # 立案 with 答复日期
     filed_grades: tuple[tuple[str, int], ...] = ()  # 满意度 of the 立案 ones: (grade, count)
+    rows: Rows | None = None  # every row (collected)
+    result_rows: tuple[tuple[str, Rows], ...] = ()  # per 审查结果, first-seen order
+    filed_grade_rows: tuple[tuple[str, Rows], ...] = ()  # per 满意度 of the 立案 ones
+    filed_answered_rows: Rows | None = None
 
     def filed_grade(self, grade: str) -> int:
         return dict(self.filed_grades).get(grade, 0)
@@ -343,15 +449,6 @@ class Awards:
 CURRENT_STATUSES = ("在职", "退休", "离休")  # still members (调离, 去世 are not)
 
 
-@dataclass(frozen=True)
-class RowRef:
-    """Where a figure comes from: one row of one sheet (for the work report's trace)."""
-
-    file: str
-    sheet: str
-    row: int  # 1-based Excel row
-
-
 # --- part two (台账格式 §5b) ------------------------------------------------------------
 
 
@@ -360,6 +457,7 @@ class Organisation:
     departments: int  # rows of 部门
     elected: int  # rows whose 换届日期 falls in the report period
     elected_rows: tuple[RowRef, ...] = ()
+    rows: Rows | None = None  # every 部门 row
 
     def to_dict(self) -> dict[str, Any]:
         return {"departments": self.departments, "elected": self.elected}
@@ -379,6 +477,9 @@ class Event:
     winners: int
     amount: Decimal  # 支出
     ref: RowRef | None = None
+    target: str | None = None  # 对象 as typed (在职, 退休, 全部; None when blank)
+    participant_rows: Rows | None = None  # its 活动参与 rows counted (None: 参与人数 used)
+    winner_rows: Rows | None = None
 
 
 @dataclass(frozen=True)
@@ -436,6 +537,8 @@ class MutualAid:
     subsidy: Decimal  # Σ 工会补贴
     claims: int  # 理赔 rows
     approved: Decimal  # Σ 核定金额
+    enrolment_rows: Rows | None = None  # the 参保 rows counted
+    claim_rows: Rows | None = None  # every 理赔 row
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -452,6 +555,7 @@ class Dues:
     due: Decimal  # Σ 应缴 (computed where blank)
     paid: Decimal  # Σ 实缴
     ledger: Decimal | None  # Σ 收入 of 科目 会费收入 (None: no 收支明细)
+    rows: Rows | None = None  # every 会费 row
 
     @property
     def reconciled(self) -> bool:
@@ -498,6 +602,9 @@ class Members:
     joined: int  # 入会日期 within 年度
     by_department: tuple[DepartmentMembers, ...] = ()  # 部门 sheet order, then roster order
     any_gender: bool = False  # the roster records 性别 at all
+    status_rows: tuple[tuple[str, Rows], ...] = ()  # per 状态, as by_status
+    women_rows: Rows | None = None
+    joined_rows: Rows | None = None
 
     def of(self, status: str) -> int:
         return dict(self.by_status).get(status, 0)
@@ -512,6 +619,25 @@ class Members:
             "women": self.women,
             "joined": self.joined,
         }
+
+
+@dataclass(frozen=True)
+class DelegateTerm:
+    term: str  # 届次 as typed (二届)
+    count: int  # rows of that 届
+    rows: Rows | None = None
+
+
+@dataclass(frozen=True)
+class Delegates:
+    """The 代表 table per 届 (first-seen order). Not part of `totals --json`."""
+
+    terms: tuple[DelegateTerm, ...]
+
+    @property
+    def current(self) -> DelegateTerm | None:
+        """The 届 listed last: the one now sitting."""
+        return self.terms[-1] if self.terms else None
 
 
 @dataclass(frozen=True)
@@ -530,6 +656,7 @@ class Totals:
     retiree_visits: Visits | None = None
     mutual_aid: MutualAid | None = None
     dues: Dues | None = None
+    delegates: Delegates | None = None  # not in to_dict (no §5b key)
     report_period: tuple[dt.date, dt.date] | None = None
     unit_name: str = ""
     folder: Path | None = None  # the office folder the figures come from

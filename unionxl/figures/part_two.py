@@ -1,4 +1,5 @@
-"""Totals of part two (台账格式 §5b): 部门 换届, 活动, 走访, 医疗互助, 会费, awards by subject.
+"""Totals of part two (台账格式 §5b): 部门 换届, 活动, 走访, 医疗互助, 会费, awards by subject,
+and the 代表 per 届 (for the work report; no JSON key).
 
 Decisions where 台账格式 §5b is silent (also on the format page):
 
@@ -30,12 +31,15 @@ from unionxl.figures.model import (
     AwardLevel,
     Awards,
     AwardSubject,
+    Delegates,
+    DelegateTerm,
     Dues,
     Event,
     Honour,
     MutualAid,
     Organisation,
     RowRef,
+    Rows,
     Series,
     Visits,
     VisitType,
@@ -56,6 +60,10 @@ def ref(table: Table, row: Row) -> RowRef:
     return RowRef(table.file, table.sheet, row.excel_row)
 
 
+def rows_in(table: Table, numbers: list[int]) -> Rows:
+    return Rows.of(table.file, table.sheet, numbers)
+
+
 def in_period(day: dt.date | None, period: tuple[dt.date, dt.date] | None) -> bool:
     """A blank date counts (台账格式 §5b); without a period everything counts."""
     return day is None or period is None or period[0] <= day <= period[1]
@@ -71,7 +79,8 @@ def organisation_totals(office: OfficeData) -> Organisation | None:
         for row in table
         if row["换届日期"] is not None and period is not None and in_period(row["换届日期"], period)
     )
-    return Organisation(len(table), len(elected), elected)
+    every = rows_in(table, [row.excel_row for row in table])
+    return Organisation(len(table), len(elected), elected, every)
 
 
 def activity_totals(office: OfficeData) -> Activities | None:
@@ -81,13 +90,20 @@ def activity_totals(office: OfficeData) -> Activities | None:
     period = office.policy.report_period
     listed: dict[str, int] = {}
     won: dict[str, int] = {}
-    for row in office.table("活动参与") or ():
+    joined = office.table("活动参与")
+    listed_rows: dict[str, list[int]] = {}
+    won_rows: dict[str, list[int]] = {}
+    for row in joined or ():
         number = row["活动编号"]
         if not number or (row["角色"] or "参加") not in PARTICIPANT_ROLES:
             continue
         listed[number] = listed.get(number, 0) + 1
+        listed_rows.setdefault(number, []).append(row.excel_row)
         prize = row["奖品金额"]
-        won[number] = won.get(number, 0) + (bool(row["名次"]) or (prize is not None and prize > 0))
+        winner = bool(row["名次"]) or (prize is not None and prize > 0)
+        won[number] = won.get(number, 0) + winner
+        if winner:
+            won_rows.setdefault(number, []).append(row.excel_row)
     events = []
     for row in table:
         if not row["类型"] or not in_period(row["开始日期"], period):
@@ -106,6 +122,13 @@ def activity_totals(office: OfficeData) -> Activities | None:
                 winners=won.get(number, 0),
                 amount=row["支出"] if row["支出"] is not None else ZERO,
                 ref=ref(table, row),
+                target=row["对象"],
+                participant_rows=rows_in(joined, listed_rows[number])
+                if joined is not None and number in listed
+                else None,
+                winner_rows=rows_in(joined, won_rows.get(number, []))
+                if joined is not None
+                else None,
             )
         )
     by_type = []
@@ -140,17 +163,22 @@ def retiree_visit_totals(office: OfficeData) -> Visits | None:
     counts: dict[str, int] = {}
     amounts: dict[str, Decimal] = {}
     members: dict[str, set[str]] = {}
+    numbers: dict[str, list[int]] = {}
     for row in table:
         kind = row["类型"]
         if not kind:
             continue
         counts[kind] = counts.get(kind, 0) + 1
+        numbers.setdefault(kind, []).append(row.excel_row)
         amounts[kind] = amounts.get(kind, ZERO) + (row["金额"] or ZERO)
         members.setdefault(kind, set())
         if row["工号"]:
             members[kind].add(row["工号"])
     ordered = [k for k in RETIREE_VISIT_TYPES if k in counts]
-    by_type = tuple(VisitType(k, counts[k], len(members[k]), amounts[k]) for k in ordered)
+    by_type = tuple(
+        VisitType(k, counts[k], len(members[k]), amounts[k], rows_in(table, numbers[k]))
+        for k in ordered
+    )
     return Visits(by_type, len(set().union(*members.values())))
 
 
@@ -161,19 +189,29 @@ def mutual_aid_totals(office: OfficeData) -> MutualAid | None:
     year = office.year
     enrolled: set[str] = set()
     premium = subsidy = approved = ZERO
+    counted: list[int] = []
     for row in enrolment or ():
         start, end = row["开始日期"], row["结束日期"]
         if year is not None and (
             (start is not None and start.year > year) or (end is not None and end.year < year)
         ):
             continue
+        counted.append(row.excel_row)
         if row["工号"]:
             enrolled.add(row["工号"])
         premium += row["个人缴费"] or ZERO
         subsidy += row["工会补贴"] or ZERO
     for row in claims or ():
         approved += row["核定金额"] or ZERO
-    return MutualAid(len(enrolled), premium, subsidy, len(claims or ()), approved)
+    return MutualAid(
+        len(enrolled),
+        premium,
+        subsidy,
+        len(claims or ()),
+        approved,
+        None if enrolment is None else rows_in(enrolment, counted),
+        None if claims is None else rows_in(claims, [row.excel_row for row in claims]),
+    )
 
 
 def dues_totals(office: OfficeData) -> Dues | None:
@@ -195,7 +233,20 @@ def dues_totals(office: OfficeData) -> Dues | None:
         for row in journal:
             if row["科目"] == DUES_ACCOUNT and row["收入"] is not None:
                 ledger += row["收入"]
-    return Dues(due, paid, ledger)
+    return Dues(due, paid, ledger, rows_in(table, [row.excel_row for row in table]))
+
+
+def delegate_totals(office: OfficeData) -> Delegates | None:
+    table = office.table("代表")
+    if table is None:
+        return None
+    numbers: dict[str, list[int]] = {}
+    for row in table:
+        if row["届次"]:
+            numbers.setdefault(row["届次"], []).append(row.excel_row)
+    return Delegates(
+        tuple(DelegateTerm(term, len(n), rows_in(table, n)) for term, n in numbers.items())
+    )
 
 
 def award_totals(office: OfficeData) -> Awards | None:

@@ -71,6 +71,16 @@ def parse_text(raw: Any) -> str:
     return V.clean_text(raw).strip()
 
 
+AMOUNT_STYLES = ("元", "万元")
+
+
+def parse_amount_style(raw: Any) -> str:
+    text = re.sub(r"\s", "", V.clean_text(raw))
+    if text in AMOUNT_STYLES:
+        return text
+    raise V.BadValue(f"“{text}”应为 元 或 万元")
+
+
 @dataclass(frozen=True)
 class SettingKey:
     key: str
@@ -254,6 +264,16 @@ SETTING_KEYS: tuple[SettingKey, ...] = (
         "一句话，如 已全额汇入市慈善总会账户",
         "捐款的去向；不填则不印这句",
         used_by="捐款公示",
+    ),
+    SettingKey(
+        "金额写法",
+        parse_amount_style,
+        "元 或 万元",
+        "工作报告正文中金额的写法：元（117228元）或万元（1万元以上写作 11.72万元）",
+        default="元",
+        default_text="元",
+        used_by="工作报告（数据稿）",
+        example="元",
     ),
 )
 

@@ -19,6 +19,7 @@ from unionxl.reports.sections.donations import donation_vars
 from unionxl.reports.sections.registers import register_vars
 from unionxl.reports.sections.visit_sheets import visit_vars
 from unionxl.reports.sections.work_report import proposal_sentence, work_report_vars
+from unionxl.reports.sections.work_report_draft import work_draft_vars
 
 if TYPE_CHECKING:
     from unionxl.data.office_data import OfficeData
@@ -53,7 +54,8 @@ def build_context(
         V.BUDGET.name: lambda: budget_vars(totals.budget, policy, options, union),
         V.DONATIONS.name: lambda: donation_vars(policy, totals.donations, options, dated, union),
         V.WORK_REPORT.name: lambda: work_report_vars(totals),
-        V.VISITS.name: lambda: visit_vars(totals.visits),
+        V.VISITS.name: lambda: visit_vars(totals.visits, totals.members, totals.year),
+        V.WORK_DRAFT.name: lambda: work_draft_vars(totals, policy),
         V.REGISTERS.name: lambda: register_vars(data),
     }
     for name, build in builders.items():

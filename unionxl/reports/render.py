@@ -21,6 +21,7 @@ from lxml import etree
 
 from unionxl.model.errors import UnionxlError
 from unionxl.outputs.atomic import write_atomically
+from unionxl.reports import long_rows
 from unionxl.reports.jinja import make_env
 from unionxl.reports.options import Chart
 from unionxl.reports.trial import failing_paragraph, runtime_message
@@ -33,18 +34,9 @@ def render(
 ) -> Path:
     """Fill `template` with `context` and write `target` atomically."""
     name = template.name
-    try:
-        tpl = DocxTemplate(str(template))
-        tpl.init_docx()
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
-        raise UnionxlError(
-            f"模板 {name} 不是能读的 Word 文档（.docx），请在 Word 中另存为 .docx"
-        ) from e
+    tpl = open_template(template)
     env = make_env()
-    values = {
-        key: image(tpl, value, notes) if isinstance(value, Chart) else value
-        for key, value in context.items()
-    }
+    values = with_images(tpl, context, notes)
     try:
         missing = tpl.get_undeclared_template_variables(jinja_env=env, context=values)
     except TemplateError as e:
@@ -54,7 +46,12 @@ def render(
     if missing:
         raise UnionxlError(f"模板 {name} 用到了数据中没有的变量：{'、'.join(sorted(missing))}")
     try:
-        tpl.render(values, jinja_env=env, autoescape=True)
+        planned = long_rows.render_fast(tpl, values, env)
+        if planned is None:
+            if tpl.is_rendered:  # the fast way was tried and refused: start again
+                tpl = open_template(template)
+                values = with_images(tpl, context, notes)
+            tpl.render(values, jinja_env=env, autoescape=True)
     except TemplateError as e:
         where = failing_paragraph(tpl, e)
         raise UnionxlError(
@@ -65,7 +62,29 @@ def render(
     buffer = io.BytesIO()
     tpl.save(buffer)
     data = buffer.getvalue()
+    if planned is not None:
+        data = long_rows.fill(data, planned)
     return write_atomically(target, lambda path: path.write_bytes(data))
+
+
+def open_template(template: Path) -> DocxTemplate:
+    try:
+        tpl = DocxTemplate(str(template))
+        tpl.init_docx()
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as e:
+        raise UnionxlError(
+            f"模板 {template.name} 不是能读的 Word 文档（.docx），请在 Word 中另存为 .docx"
+        ) from e
+    return tpl
+
+
+def with_images(
+    tpl: DocxTemplate, context: dict[str, Any], notes: list[str] | None
+) -> dict[str, Any]:
+    return {
+        key: image(tpl, value, notes) if isinstance(value, Chart) else value
+        for key, value in context.items()
+    }
 
 
 def image(tpl: DocxTemplate, chart: Chart, notes: list[str] | None) -> Any:

@@ -2,7 +2,7 @@
 context builder (`context.py`), the template doctor (`doctor.py`) and the generated
 templates/README.md (`docs.py`) all read, so none of them can drift from the others.
 
-All built-in templates see the same namespace (the office's own templates may use
+All five built-in templates see the same namespace (the office's own templates may use
 any variable listed here). Money is text with thousands separators and two decimals
 ("117,228.00"); 大写 variables have no 人民币 prefix (the template writes it).
 """
@@ -409,31 +409,43 @@ WORK_REPORT = Section(
 
 VISITS = Section(
     "慰问发放",
-    "慰问发放签收表（“慰问登记”表），按慰问类型和月份每组一张",
+    "慰问发放签收表（“慰问登记”表）：每次发放（一个节日、一个月的生日慰问、一类其他慰问）每个部门一张",
     (
         Var(
             "发放表",
-            "每个（类型, 月份）一张签收表",
+            "每次发放、每个部门一张签收表，按发放先后、部门顺序排列",
             kind=LIST,
             fields=(
-                Var("标题", "如“2023年1月节日慰问发放签收表”", "2023年1月节日慰问发放签收表"),
+                Var("标题", "如“2023年端午节慰问发放签收表”", "2023年端午节慰问发放签收表"),
+                Var("部门", "会员名册中的部门", "数理学院"),
+                Var(
+                    "事由",
+                    "本表各行的事由（相同的只写一次；多于三种时为慰问类型）",
+                    "端午节慰问品（粽子、咸鸭蛋）",
+                ),
                 Var("类型", "慰问类型", "节日慰问"),
-                Var("月份", "如“2023年1月”", "2023年1月"),
+                Var("形式", "各行相同的形式（如“慰问品”），不同时为空", "慰问品"),
+                Var("金额列", "金额列的表头，如“慰问品（元）”或“金额/物品（元）”", "慰问品（元）"),
                 Var(
                     "行",
-                    "每人一行",
+                    "每人一行（行数多时也很快：这一行只放“行.字段”标签时，按一行模板复制）",
                     kind=LIST,
                     fields=(
                         Var("序号", "序号", 1, NUMBER),
                         Var("姓名", "姓名", "张三"),
-                        Var("部门", "会员名册中的部门", "数理学院"),
-                        Var("事由", "“慰问登记”的事由", "春节慰问"),
-                        Var("金额物品", "如“500.00”或“慰问品 500.00”", "慰问品 500.00"),
+                        Var(
+                            "金额物品",
+                            "金额，如“200.00”；各行形式不同时带形式，如“慰问金 500.00”",
+                            "200.00",
+                        ),
+                        Var("发放日期", "“慰问登记”的日期，如“2023-06-12”", "2023-06-12"),
+                        Var("事由", "本行的事由（未填时为慰问类型）", "端午节慰问品"),
+                        Var("形式", "本行的形式", "慰问品"),
                     ),
                 ),
                 Var("人次", "本表人次", 1, NUMBER),
-                _money("合计金额", "本表金额合计", "500.00"),
-                Var("合计大写", "本表金额合计的人民币大写", "伍佰元整"),
+                _money("合计金额", "本表金额合计", "200.00"),
+                Var("合计大写", "本表金额合计的人民币大写", "贰佰元整"),
             ),
         ),
     ),
@@ -472,7 +484,57 @@ REGISTERS = Section(
     ),
 )
 
-SECTIONS: tuple[Section, ...] = (COMMON, BUDGET, DONATIONS, WORK_REPORT, VISITS, REGISTERS)
+WORK_DRAFT = Section(
+    "工作报告数据稿",
+    "工作报告（数据稿）：按工作总结各部分写出的数字句，每个数字都注明来自哪张表哪几行",
+    (
+        Var(
+            "工作总结",
+            "工作总结的各部分（民主管理、建功立业、服务会员、离退休工作、自身建设、经费管理），"
+            "台账中没有数字的部分不列",
+            kind=LIST,
+            fields=(
+                Var("序号", "部分的序号（汉字）", "一"),
+                Var("名称", "部分的名称", "民主管理"),
+                Var("标题", "带序号的标题", "（一）民主管理"),
+                Var(
+                    "段落",
+                    "本部分的数字句，每项工作一段",
+                    "征集提案30件，其中立案4件，4项立案提案均得到提案人的“满意”回复。",
+                    LIST,
+                ),
+            ),
+        ),
+        Var(
+            "数据来源",
+            "正文中每个数字的来源，按出现顺序",
+            kind=LIST,
+            fields=(
+                Var("序号", "序号", 1, NUMBER),
+                Var("部分", "数字所在的部分", "民主管理"),
+                Var("首行", "本部分的第一个数字时为真（附表在此行前写部分名称）", True, FLAG),
+                Var("数字", "正文中的写法（按万元写时附精确金额）", "30件"),
+                Var("含义", "数字的含义", "征集的提案"),
+                Var("来源", "工作簿、工作表和行", "提案.xlsx“提案”表第2–31行"),
+            ),
+        ),
+        Var(
+            "统计口径",
+            "哪些数字按报告期、哪些按年度统计",
+            "活动、获奖、换届按报告期（2022年6月1日至2023年6月30日）统计；其余按2023年度台账统计。",
+        ),
+    ),
+)
+
+SECTIONS: tuple[Section, ...] = (
+    COMMON,
+    BUDGET,
+    DONATIONS,
+    WORK_REPORT,
+    VISITS,
+    WORK_DRAFT,
+    REGISTERS,
+)
 
 VARIABLES: dict[str, Var] = {v.name: v for s in SECTIONS for v in s.variables}
 SECTION_OF: dict[str, str] = {v.name: s.name for s in SECTIONS for v in s.variables}
