@@ -69,8 +69,9 @@ class TemplateInfo:
         return self.path.stem
 
 
-def examine(path: Path) -> TemplateInfo:
-    """Every problem of the template at `path`, and the variables it uses."""
+def examine(path: Path, *, trial: bool = True) -> TemplateInfo:
+    """Every problem of the template at `path`, and the variables it uses. `trial`: also
+    render it once with sample data (what catches runtime errors)."""
     info = TemplateInfo(Path(path))
     try:
         template = DocxTemplate(str(path))
@@ -88,7 +89,7 @@ def examine(path: Path) -> TemplateInfo:
     for part_name, xml in parts_of(template):
         source = as_jinja_source(template.patch_xml(xml))
         Checker(info, part_name, source, paragraphs(xml)).run()
-    if not info.problems:
+    if trial and not info.problems:
         trial_render(info)
     return info
 
