@@ -78,8 +78,9 @@ def run(args: argparse.Namespace) -> int:
             office_files=office.files,
         )
     report = office.check()
-    for reason in report.unreadable:
-        print(f"unionxl：{reason}", file=sys.stderr)
+    if args.json:  # the text report says them itself: never twice on one terminal
+        for reason in report.unreadable:
+            print(f"unionxl：{reason}", file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

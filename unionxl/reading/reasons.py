@@ -79,7 +79,7 @@ def unreadable_reason(path: Path, error: BaseException) -> str:
         return f"{name}：是文件夹，不是工作簿"
     start = head(path)
     if "password" in lowered or "encrypt" in lowered or (start.startswith(OLE) and encrypted(path)):
-        return f"{name}：工作簿设置了打开密码，无法读取。请在 Excel 中打开它，取消密码（文件→信息→保护工作簿）后保存，再校验"
+        return f"{name}：工作簿设置了打开密码，无法读取。请在 Excel 或 WPS 中打开它（需输入密码），取消打开密码后保存，再校验"
     if not start:
         return f"{name}：是空文件（0 字节），不是工作簿。请重新保存或删除它"
     if start.startswith(OLD_BIFF):
@@ -104,8 +104,8 @@ def unreadable_reason(path: Path, error: BaseException) -> str:
     if start.startswith(ZIP) or "zip" in lowered:
         if "declared uncompressed size" in lowered or "crc" in lowered or "eocd" in lowered:
             return with_detail(
-                f"{name}：文件已损坏或不完整（压缩数据与记录不符），可能没有下载或复制完整。"
-                f"请重新获取文件，或{RESAVE}",
+                f"{name}：文件已损坏或不完整，可能没有下载或复制完整。"
+                f"请重新获取文件，或用 Excel 或 WPS 打开后另存为 .xlsx",
                 error,
             )
         return with_detail(
