@@ -7,8 +7,10 @@ sheet's <dimension> may say anything, so the cell references themselves are meas
 
 Cheap first: one regex search proves that every cell and row reference is short (at most
 two letters and four digits, or one letter and six digits: a rectangle of at most ~26
-million cells). Only a sheet where it finds something else — a longer reference, a cell
-without one — is measured exactly, the way calamine places cells.
+million cells); the same search notes whether the sheet holds a formula at all (the
+formula pass of scan.py runs only then). Only a sheet where it finds something else — a
+longer reference, a cell without one — is measured exactly, the way calamine places
+cells.
 """
 
 from __future__ import annotations
@@ -30,17 +32,22 @@ SHAPES = bytes(
 )
 LAST_ROW = re.compile(rb'<row r="(9+)"')
 PIECE = 256 << 10
-_ODD: dict[tuple[int, int], re.Pattern[bytes]] = {}
+_PATTERNS: dict[tuple[int, int], re.Pattern[bytes]] = {}
 
 
-def odd_reference(letters: int, digits: int) -> re.Pattern[bytes]:
-    """A cell or row whose reference is missing, not first, or longer than allowed."""
+def odd_cell(letters: int, digits: int) -> re.Pattern[bytes]:
+    """A cell whose reference is missing, not first, or longer than allowed. (Rows need
+    no look: calamine places a row only by its cells, and a cell without r is odd.)"""
     key = (letters, digits)
-    if key not in _ODD:
-        _ODD[key] = re.compile(
-            rb'<(?:c(?! r="A{1,%d}9{1,%d}")|row(?! r="9{1,%d}"))[\s>/]' % (letters, digits, digits)
-        )
-    return _ODD[key]
+    if key not in _PATTERNS:
+        _PATTERNS[key] = re.compile(rb'<c(?! r="A{1,%d}9{1,%d}")[\s>/]' % (letters, digits))
+    return _PATTERNS[key]
+
+
+@dataclass
+class Survey:
+    short: bool  # every reference is short: the rectangle is small
+    formulas: bool  # a formula or an error value somewhere (worth the formula pass)
 
 
 ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)((?:\s[^>]*?)?)(/?)>")
@@ -69,25 +76,31 @@ class Extent:
         return self.outside > 0 or self.rectangle > MAX_RECTANGLE
 
 
-def short_references(xml: bytes, pause: Callable[[], None] | None = None) -> bool:
-    """True when every reference in the sheet is short enough that its rectangle is at
-    most ~26 million cells: two letters and four digits (as its last row has at most four
-    digits), or one letter and six digits. A translation and a regex search, 256 KiB at
-    a time; `pause()` runs between the pieces (the scanner yields to calamine there)."""
+def survey(xml: bytes, pause: Callable[[], None] | None = None) -> Survey:
+    """Whether every reference in the sheet is short enough that its rectangle is at most
+    ~26 million cells — two letters and four digits (when the last row has at most four
+    digits), or one letter and six — and whether it holds any formula or error value.
+
+    One translation and one regex search, 256 KiB at a time; `pause()` runs between the
+    pieces (the scanner yields to calamine there)."""
     at = xml.rfind(b'<row r="')
     last = LAST_ROW.match(xml[at : at + 32].translate(SHAPES)) if at >= 0 else None
     digits = len(last.group(1)) if last else 4
-    if digits > 6:
-        return False
-    odd = odd_reference(2 if digits <= 4 else 1, max(digits, 4))
+    short = digits <= 6
+    letters, digits = (2 if digits <= 4 else 1), max(digits, 4)
+    odd = odd_cell(letters, digits)
+    formulas = False
     for start in range(0, len(xml), PIECE):
-        # Overlapping pieces: an element cut at a piece's end is judged in the next.
-        found = odd.search(xml[start : start + PIECE + 64].translate(SHAPES))
-        if found is not None and found.start() < PIECE:
-            return False
+        # Overlapping pieces: a cell cut at a piece's end is judged in the next.
+        shapes = xml[start : start + PIECE + 64].translate(SHAPES)
+        if short:
+            found = odd.search(shapes)
+            short = found is None or found.start() >= PIECE
+        # </f>, </x:f> (as </x<f>) or an error cell: worth the formula pass.
+        formulas = formulas or b"f>" in shapes or b't="e"' in shapes
         if pause is not None:
             pause()
-    return True
+    return Survey(short, formulas)
 
 
 def column_number(letters: bytes) -> int:

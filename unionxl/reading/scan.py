@@ -3,8 +3,8 @@
 For every worksheet, in the workbook's order: inflate its XML (bounded by its declared
 size), say how far its cells reach (reading/extent.py) — calamine waits for that before
 it reads the sheet — then find what calamine reads as an empty cell: a formula without a
-cached value, and an error value like #DIV/0! (only when the sheet has any at all: a byte
-search decides).
+cached value, and an error value like #DIV/0! (only when the sheet has any at all: the
+same search decides).
 
 A folder's workbooks are scanned in one thread that runs ahead of calamine (`Scanner`):
 while calamine parses one workbook (it releases the GIL), the next is already measured,
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from unionxl.model.errors import UnionxlError
-from unionxl.reading.extent import Extent, measure, short_references
+from unionxl.reading.extent import Extent, measure, survey
 from unionxl.reading.package import read_package
 from unionxl.reading.zipguard import guard_archive, inflate_part
 
@@ -167,13 +167,14 @@ def scan_workbook(path: Path, scan: Scan, stop: threading.Event | None = None) -
                 if data is None:
                     scan.publish(sheet.name, None)
                     continue
-                short = short_references(data, scan.gate.wait)
+                found = survey(data, scan.gate.wait)
                 scan.gate.wait()
-                scan.publish(sheet.name, None if short else measure(data))
-                scan.gate.wait()
-                cells = bad_cells(data)
-                if cells:
-                    scan.bad[sheet.name] = cells
+                scan.publish(sheet.name, None if found.short else measure(data))
+                if found.formulas:
+                    scan.gate.wait()
+                    cells = bad_cells(data)
+                    if cells:
+                        scan.bad[sheet.name] = cells
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, UnionxlError):
         pass  # .xls and friends: calamine reads them; nothing to scan
     finally:
@@ -181,10 +182,8 @@ def scan_workbook(path: Path, scan: Scan, stop: threading.Event | None = None) -
 
 
 def bad_cells(data: bytes) -> BadCells:
-    # Cheap byte searches first: most office sheets have no formula at all
-    # (a formula always closes with </f>, or </x:f> with a prefix).
-    if b"</f>" not in data and b":f>" not in data and b't="e"' not in data:
-        return {}
+    """Formulas without a cached value (None) and error cells (their text), by position;
+    run only on sheets that hold a formula or an error at all (extent.survey says)."""
     cells: BadCells = {}
     for m in CELL.finditer(data):
         attrs, body = m.group(1), m.group(2) or b""
