@@ -123,6 +123,15 @@ def test_a_far_but_sparse_sheet_costs_little_memory(tmp_path):
     assert sum(map(len, sheet.rows)) < 300 * 16_384 + 10_000
 
 
+def test_a_sheet_too_scattered_to_hold_is_one_line(tmp_path):
+    """Thousands of rows each with a value at XFD: even row by row, more cells than any
+    ledger (cells.MAX_CELLS): refused with one line, before memory runs out."""
+    rows = "".join(f'<row r="{r}"><c r="XFD{r}"><v>1</v></c></row>' for r in range(1, 3000))
+    path = write_xlsx(tmp_path / "散.xlsx", {"会员": sheet_xml(rows)})
+    with pytest.raises(UnionxlError, match=r"^散\.xlsx：工作表“会员”的单元格分布太散.*Ctrl\+End"):
+        read_workbook(path)
+
+
 def test_the_stream_reader_gives_what_calamine_gives(tmp_path):
     book = openpyxl.Workbook()
     ws = book.active

@@ -55,7 +55,7 @@ class SheetBuilder:
         self.far = max(self.far, (row, max(cells)))
         if self.held > MAX_CELLS:
             raise UnionxlError(
-                f"{self.file}：工作表“{self.name}”的单元格分布太散（最远到 {address(*self.far)}），"
+                f"{self.file}：工作表“{self.name}”的单元格分布太散、离 A1 太远（如 {address(*self.far)}），"
                 "无法读取。请删除远处无用的单元格（在 Excel 中按 Ctrl+End 可以找到）后保存"
             )
 
