@@ -78,9 +78,8 @@ def run(args: argparse.Namespace) -> int:
             office_files=office.files,
         )
     report = office.check()
-    if args.json:  # the text report says them itself: never twice on one terminal
-        for reason in report.unreadable:
-            print(f"unionxl：{reason}", file=sys.stderr)
+    for reason in report.unreadable:  # said here once (the report on stdout does not)
+        print(f"unionxl：{reason}", file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
