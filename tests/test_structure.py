@@ -186,7 +186,7 @@ def test_word_list_sheet_replaces_the_builtin_list():
 # --- the catalog and the format page ------------------------------------------------------
 
 CODE = re.compile(
-    r'"((?:value|table|file|folder|row|member|ledger|budget|donation|visit|proposal|settings|award|activity|participant|retiree|mutual|dues|delegate|department)\.[a-z_.]+)"'
+    r'"((?:value|table|file|folder|sheet|row|member|ledger|budget|donation|visit|proposal|settings|award|activity|participant|retiree|mutual|dues|delegate|department)\.[a-z_.]+)"'
 )
 
 

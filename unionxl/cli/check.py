@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
             office_files=office.files,
         )
     report = office.check()
-    for reason in report.unreadable:
+    for reason in report.unreadable:  # said here once (the report on stdout does not)
         print(f"unionxl：{reason}", file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

@@ -109,9 +109,7 @@ def run(args: argparse.Namespace) -> int:
 
     from unionxl.office import load
 
-    office = load(args.folder, year=args.year)
-    for reason in office.unreadable:
-        say(f"unionxl：{reason}")
+    office = load(args.folder, year=args.year)  # unreadable workbooks: report says why
     try:
         result = office.report(
             args.out,

@@ -22,9 +22,10 @@ from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import ERROR, WARNING, Finding, column_letter
 from unionxl.model.schema import MAPPING_TABLES, TABLES, Column, Kind, TableSpec
 from unionxl.model.tables import Row, Table
+from unionxl.reading.scan import Scanner
 from unionxl.reading.workbook import RawSheet, read_workbook
 
-WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb"}
 # Files unionxl itself writes into an office folder: never data.
 OWN_OUTPUTS = {"unionxl.xlsm"}
 # Names of results unionxl writes: read as data only when they hold a ledger table.
@@ -103,11 +104,15 @@ def gc_paused() -> Iterator[None]:
 
 def load_folder(folder: str | Path, *, year: int | None = None) -> OfficeData:
     """Read every workbook of `folder` once (raises UnionxlError when it cannot be read)."""
-    with gc_paused():
-        return _load_folder(Path(folder), year)
+    folder = Path(folder)
+    paths = workbook_paths(folder) if folder.is_dir() else []
+    # One thread measures the next workbook's sheets while calamine reads one; it ends
+    # with this block (reading/scan.py).
+    with gc_paused(), Scanner(paths) as scanner:
+        return _load_folder(folder, year, scanner)
 
 
-def _load_folder(folder: Path, year: int | None) -> OfficeData:
+def _load_folder(folder: Path, year: int | None, scanner: Scanner) -> OfficeData:
     if not folder.exists():
         raise UnionxlError(f"找不到文件夹：{folder}")
     if not folder.is_dir():
@@ -124,9 +129,9 @@ def _load_folder(folder: Path, year: int | None) -> OfficeData:
             )
         )
     pending: list[tuple[str, RawSheet]] = []  # sheets a 字段对照 may yet place
-    for path in workbook_paths(folder):
+    for path in scanner.paths:
         try:
-            book = read_workbook(path)
+            book = read_workbook(path, scanner.scan_for(path))
         except UnionxlError as e:
             result.unreadable.append(str(e))
             result.load_findings.append(Finding(ERROR, "file.unreadable", str(e), file=path.name))
@@ -146,6 +151,7 @@ def _load_folder(folder: Path, year: int | None) -> OfficeData:
                 )
             )
         result.files.append(path.name)
+        result.load_findings.extend(book.findings)  # what reading noticed (sheet.*)
         for sheet in book.sheets:
             how = "name"
             spec = SHEET_NAMES.get(normalize_name(sheet.name))
@@ -197,7 +203,7 @@ def _load_folder(folder: Path, year: int | None) -> OfficeData:
     match_members(result.tables)
     if not result.files and not result.unreadable:
         raise UnionxlError(
-            f"文件夹 {folder} 中没有 Excel 工作簿（.xlsx/.xlsm），请选择存放台账的文件夹"
+            f"文件夹 {folder} 中没有 Excel 工作簿（.xlsx/.xlsm/.xls/.xlsb），请选择存放台账的文件夹"
         )
     if result.files and not result.tables:
         # Not checked at all: `check` exits 2 with this line (never "没有发现问题").
@@ -399,7 +405,11 @@ def read_rows(
     keep_extra_columns(table, sheet, header_index, kept, excel_rows)
     width = max(map(len, kept))
     if any(len(row) != width for row in kept):
-        kept = [row + [""] * (width - len(row)) for row in kept]
+        # Rows read cell by cell differ in length: no column past the header's last
+        # cell is read, so a stray far-right value never widens every row.
+        header = sheet.rows[header_index] if header_index < len(sheet.rows) else []
+        width = min(width, max(len(header), 1))
+        kept = [(row + [""] * (width - len(row)))[:width] for row in kept]
     transposed = list(zip(*kept))
     empty = ("",) * len(kept)
     names = tuple(table.columns)

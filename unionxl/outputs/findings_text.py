@@ -12,11 +12,8 @@ SEVERITY = {"error": "错误", "warning": "警告"}
 
 
 def render(report: CheckReport, folder: str) -> str:
+    # What could not be read is said once, on stderr, by the command (never twice).
     lines = [f"校验 {folder}：{report.files} 个工作簿，{report.rows:,} 行数据", ""]
-    for reason in report.unreadable:
-        lines.append(f"无法读取  {reason}")
-    if report.unreadable:
-        lines.append("")
     lines.extend(sheet_lines(report))
 
     def place(f: Finding) -> tuple[str, str]:
@@ -29,7 +26,7 @@ def render(report: CheckReport, folder: str) -> str:
     groups.sort(key=lambda g: (0 if any(f.is_error for f in g[1]) else 1, g[0]))
     for (file, sheet), items in groups:
         if file in unreadable and not sheet:
-            continue  # already said above
+            continue  # said on stderr
         lines.append(f"{file} · {sheet}" if sheet else file)
         items.sort(key=sort_key)  # errors first, then as the sheet reads
         for f in items:

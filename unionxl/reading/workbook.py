@@ -1,224 +1,150 @@
 """Read one workbook file: every sheet's values at their Excel positions.
 
-Values come from python-calamine (fast, Rust). Calamine reports a formula without a
-cached value, and an error value like #DIV/0!, as an empty cell; so a light pass over
-the sheet XML finds those cells, and only when the sheet has any formula or error.
+Values come from python-calamine (fast, Rust) for .xlsx, .xlsm, .xlsb and .xls. Before
+calamine is handed an .xlsx:
+
+- its zip directory is checked for parts that would inflate absurdly (zipguard.py);
+- each sheet's true extent is measured from its XML (extent.py, in the light pass of
+  scan.py, which also finds formulas without a cached value and error cells): a sheet
+  whose cells reach absurdly far is read cell by cell instead (xlsx_stream.py), since
+  calamine would build the whole rectangle and abort.
+
+A workbook calamine refuses whole because of an old macro or dialog sheet is read sheet
+by sheet without them. An Excel 2003 XML spreadsheet (often named .xls) is read by
+spreadsheet2003.py. Anything else that cannot be read ends in one Chinese line
+(reasons.py).
 """
 
 from __future__ import annotations
 
-import posixpath
-import re
-import struct
-import threading
+import os
 import zipfile
-import zlib
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from python_calamine import CalamineError, CalamineWorkbook
 
 from unionxl.model.errors import UnionxlError
+from unionxl.model.findings import WARNING, Finding
+from unionxl.reading import xlsx_stream
+from unionxl.reading.extent import MAX_RECTANGLE, Extent
+from unionxl.reading.package import Package, read_package
+from unionxl.reading.raw import RawSheet, RawWorkbook
+from unionxl.reading.reasons import ZIP, head, no_permission, unreadable_reason
+from unionxl.reading.scan import Scan, Scanner
+from unionxl.reading.spreadsheet2003 import is_spreadsheet_2003, read_spreadsheet_2003
+from unionxl.reading.zipguard import guard_archive
+
+__all__ = ["RawSheet", "RawWorkbook", "read_workbook"]
+
+CALAMINE_ERRORS = (CalamineError, OSError, ValueError, OverflowError)
 
 
-@dataclass
-class RawSheet:
-    name: str
-    rows: list[list[Any]]  # rows[0][0] is cell A1; '' for empty
-    hidden: bool = False
-    # (0-based row, 0-based col) -> None for "formula without cached value",
-    # or the error text ('#DIV/0!') for a cell holding an error value.
-    bad_cells: dict[tuple[int, int], str | None] = field(default_factory=dict)
+def read_workbook(path: Path, scan: Scan | None = None) -> RawWorkbook:
+    """Read every worksheet of `path`; raises UnionxlError with a Chinese reason.
 
-
-@dataclass
-class RawWorkbook:
-    path: Path
-    sheets: list[RawSheet]
-
-
-def read_workbook(path: Path) -> RawWorkbook:
-    """Read every worksheet of `path`; raises UnionxlError with a Chinese reason."""
+    `scan`: the path's light pass, from a Scanner of the whole folder (scan.py); without
+    one, the pass runs beside calamine for this workbook alone."""
+    if scan is None:
+        with Scanner([path]) as scanner:
+            found = scanner.scan_for(path)
+            assert found is not None
+            return read_workbook(path, found)
+    if not os.access(path, os.R_OK):
+        raise UnionxlError(no_permission(path))
+    start = head(path)
+    if is_spreadsheet_2003(start):
+        return RawWorkbook(path, read_spreadsheet_2003(path))
+    package = None
+    if start.startswith(ZIP):
+        package = open_package(path)
     try:
-        book = CalamineWorkbook.from_path(str(path))
-    except CalamineError as e:
+        with scan.gate.opened():  # calamine releases the GIL: the scanner may run
+            book = CalamineWorkbook.from_path(str(path))
+    except CALAMINE_ERRORS as e:
+        if package is not None and any(
+            s.kind in ("macrosheet", "dialogsheet") for s in package.sheets
+        ):
+            return read_without_macro_sheets(path, package)
         raise UnionxlError(unreadable_reason(path, e)) from e
-    except (OSError, ValueError) as e:
-        raise UnionxlError(unreadable_reason(path, e)) from e
-    # The XML pass runs beside calamine. Calamine holds the GIL while it parses, zlib
-    # does not: so let the scan reach its first inflate before calamine starts.
-    inflating = threading.Event()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        scanning = pool.submit(scan_bad_cells, path, inflating)
-        inflating.wait(timeout=2.0)
-        try:
-            sheets = []
-            for meta in book.sheets_metadata:
-                if "Chart" in str(meta.typ):
-                    continue
-                rows = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-                hidden = "Visible" not in str(meta.visible)
-                sheets.append(RawSheet(meta.name, rows, hidden))
-            bad = scanning.result()
-        except (CalamineError, OSError, ValueError) as e:
-            raise UnionxlError(unreadable_reason(path, e)) from e
-        finally:
-            book.close()
-    for sheet in sheets:
-        sheet.bad_cells = bad.get(sheet.name, {})
-    return RawWorkbook(path, sheets)
-
-
-def unreadable_reason(path: Path, error: Exception) -> str:
-    text = str(error)
-    if "password" in text.lower() or "encrypt" in text.lower():
-        return f"{path.name}：工作簿设置了打开密码，无法读取。请在 Excel 中取消密码后另存"
-    if isinstance(error, PermissionError):
-        return f"{path.name}：无法打开（文件被占用或没有权限）。请关闭 Excel 中的该文件后重试"
-    return f"{path.name}：不是有效的 Excel 工作簿（{text.splitlines()[0][:80] if text else type(error).__name__}），请用 Excel 打开后另存为 .xlsx"
-
-
-# --- the light XML pass -------------------------------------------------------------
-
-CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
-REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
-FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
-SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*?>")
-ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
-REL = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*?>")
-
-
-def column_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n - 1
-
-
-def sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> path of its XML part inside the zip."""
-    names = set(archive.namelist())
-    book_part = next((n for n in ("xl/workbook.xml",) if n in names), None)
-    if book_part is None:  # strict or odd packages: find the workbook part by name
-        book_part = next((n for n in names if n.endswith("workbook.xml")), None)
-        if book_part is None:
-            return {}
-    rels_part = posixpath.join(
-        posixpath.dirname(book_part), "_rels", posixpath.basename(book_part) + ".rels"
-    )
-    targets: dict[str, str] = {}
-    if rels_part in names:
-        for m in REL.finditer(archive.read(rels_part)):
-            attrs = dict(ATTR.findall(m.group(0)))
-            target = attrs.get(b"Target", b"").decode("utf-8", "replace")
-            if target.startswith("/"):
-                path = target.lstrip("/")
-            else:
-                path = posixpath.normpath(posixpath.join(posixpath.dirname(book_part), target))
-            targets[attrs.get(b"Id", b"").decode()] = path
-    result = {}
-    for m in SHEET.finditer(archive.read(book_part)):
-        attrs = dict(ATTR.findall(m.group(0)))
-        rid = next((v for k, v in attrs.items() if k.endswith(b":id")), b"").decode()
-        name = xml_unescape(attrs.get(b"name", b"").decode("utf-8", "replace"))
-        if rid in targets:
-            result[name] = targets[rid]
-    return result
-
-
-def xml_unescape(text: str) -> str:
-    return (
-        text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", '"')
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-    )
-
-
-LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a zip member's local file header
-
-
-def read_part(
-    archive: zipfile.ZipFile, part: str, inflating: threading.Event | None = None
-) -> bytes:
-    """A member's bytes, inflated in ONE zlib call.
-
-    zlib releases the GIL for the whole call, so this runs truly beside calamine
-    (which holds the GIL while it parses); zipfile's own reader inflates in small
-    chunks and would wait for the GIL between each.
-    """
-    info = archive.getinfo(part)
-    if info.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED) or info.flag_bits & 0x1:
-        return archive.read(part)
-    fp = archive.fp
-    assert fp is not None
-    fp.seek(info.header_offset)
-    header = LOCAL_HEADER.unpack(fp.read(LOCAL_HEADER.size))
-    if header[0] != b"PK\x03\x04":
-        return archive.read(part)
-    fp.seek(header[9] + header[10], 1)  # file name and extra field
-    raw = fp.read(info.compress_size)
-    if info.compress_type == zipfile.ZIP_STORED:
-        return raw
-    if inflating is not None:
-        inflating.set()
-    return zlib.decompress(raw, -15)
-
-
-def scan_bad_cells(
-    path: Path, inflating: threading.Event | None = None
-) -> dict[str, dict[tuple[int, int], str | None]]:
-    """Per sheet name: cells with a formula but no cached value, and error cells.
-
-    `inflating` is set when the first sheet starts to inflate (or when there is none).
-    """
+    findings: list[Finding] = []
+    streamed: xlsx_stream.Context | None = None
+    archive: zipfile.ZipFile | None = None
+    sheets = []
     try:
-        return _scan(path, inflating)
-    finally:
-        if inflating is not None:
-            inflating.set()
-
-
-def _scan(
-    path: Path, inflating: threading.Event | None
-) -> dict[str, dict[tuple[int, int], str | None]]:
-    result: dict[str, dict[tuple[int, int], str | None]] = {}
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        return result  # .xls and friends: calamine read them; nothing to scan
-    with archive:
-        for name, part in sheet_paths(archive).items():
-            try:
-                data = read_part(archive, part, inflating)
-            except (KeyError, OSError, zipfile.BadZipFile, zlib.error, struct.error):
-                continue  # calamine already said whether the sheet itself is readable
-            # Cheap byte searches first: most office sheets have no formula at all
-            # (a formula always closes with </f>, or </x:f> with a prefix).
-            if b"</f>" not in data and b":f>" not in data and b't="e"' not in data:
+        for meta in book.sheets_metadata:
+            if "Chart" in str(meta.typ):
                 continue
-            cells: dict[tuple[int, int], str | None] = {}
-            for m in CELL.finditer(data):
-                attrs, body = m.group(1), m.group(2) or b""
-                is_error = b't="e"' in attrs
-                has_formula = FORMULA.search(body) is not None
-                if not (is_error or has_formula):
-                    continue
-                ref = REF.search(attrs)
-                if ref is None:
-                    continue
-                value = VALUE.search(body)
-                pos = (int(ref.group(2)) - 1, column_index(ref.group(1)))
-                if is_error and value is not None:
-                    cells[pos] = value.group(1).decode("utf-8", "replace")
-                elif has_formula and (
-                    value is None or (value.group(1) == b"" and b't="str"' not in attrs)
-                ):
-                    cells[pos] = None
-            if cells:
-                result[name] = cells
-    return result
+            hidden = "Visible" not in str(meta.visible)
+            extent = scan.extent(meta.name) if package is not None else None
+            if extent is not None and extent.needs_streaming and package is not None:
+                if archive is None:
+                    archive = zipfile.ZipFile(path)
+                    streamed = xlsx_stream.Context(archive, package, path.name)
+                assert streamed is not None
+                part = next(s.path for s in package.sheets if s.name == meta.name)
+                sheet = xlsx_stream.read_sheet(streamed, meta.name, part, hidden)
+                if extent.rectangle > MAX_RECTANGLE:  # not only cells beyond Excel
+                    findings.append(streamed_finding(path, meta.name, extent))
+            else:
+                with scan.gate.opened():
+                    parsed = book.get_sheet_by_name(meta.name)
+                rows = parsed.to_python(skip_empty_area=False)
+                sheet = RawSheet(meta.name, rows, hidden)
+            sheets.append(sheet)
+    except CALAMINE_ERRORS as e:
+        raise UnionxlError(unreadable_reason(path, e)) from e
+    finally:
+        book.close()
+        if archive is not None:
+            archive.close()
+    bad = scan.bad_cells() if package is not None else {}
+    for sheet in sheets:
+        sheet.bad_cells = bad.get(sheet.name, sheet.bad_cells)
+        findings.extend(sheet.findings)
+    return RawWorkbook(path, sheets, findings)
+
+
+def open_package(path: Path) -> Package | None:
+    """The package's sheets, after the zip bomb check (None: not a zip calamine reads)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            guard_archive(path, archive)
+            return read_package(archive)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError):
+        return None  # calamine says what is wrong with it
+
+
+def streamed_finding(path: Path, sheet: str, extent: Extent) -> Finding:
+    return Finding(
+        WARNING,
+        "sheet.far_cells",
+        f"工作表“{sheet}”的单元格一直延伸到 {extent.farthest or '很远处'}，但只有 "
+        f"{extent.cells:,} 个单元格有内容：已逐个单元格读取。远处的单元格如是误输入，请删除"
+        "（在 Excel 中按 Ctrl+End 可以找到）",
+        file=path.name,
+        sheet=sheet,
+    )
+
+
+def read_without_macro_sheets(path: Path, package: Package) -> RawWorkbook:
+    """Every worksheet of a workbook calamine refuses for its macro or dialog sheets."""
+    skipped = [s.name for s in package.sheets if s.kind in ("macrosheet", "dialogsheet")]
+    with zipfile.ZipFile(path) as archive:
+        context = xlsx_stream.Context(archive, package, path.name)
+        sheets = [
+            xlsx_stream.read_sheet(context, s.name, s.path, s.hidden)
+            for s in package.sheets
+            if s.kind == "worksheet" and s.path in archive.NameToInfo
+        ]
+    findings = [
+        Finding(
+            WARNING,
+            "sheet.skipped",
+            f"工作簿中的宏表或对话框表“{'”“'.join(skipped)}”（Excel 4.0 宏）不是数据，未读取；"
+            "其余工作表已读取",
+            file=path.name,
+        )
+    ]
+    for sheet in sheets:
+        findings.extend(sheet.findings)
+    return RawWorkbook(path, sheets, findings)
