@@ -385,22 +385,24 @@ def test_excel_warns_when_a_linux_python_is_written_for_windows(tmp_path):
     assert "xlwings.conf" in book.sheetnames
 
 
-def test_stale_font_cache_does_not_hide_installed_cjk_fonts():
-    """A matplotlib font list that knows no CJK font (made before the fonts were installed)."""
-    from matplotlib import font_manager
-
+def test_without_fontconfig_the_font_folders_give_the_same_cjk_font(tmp_path, monkeypatch):
+    """Windows and macOS have no fc-list: reading the font folders finds the font too,
+    and in a .ttc its Simplified Chinese face (Noto Sans CJK's first face is Japanese)."""
     from unionxl.reports import chart
 
-    if chart.fonts_on_disk() is None:
-        pytest.skip("no CJK font installed on this machine: the report says so instead")
-    saved = font_manager.fontManager.ttflist
-    font_manager.fontManager.ttflist = [f for f in saved if f.name not in chart.CJK_FONTS]
-    chart.cjk_font_path.cache_clear()
+    asked = chart.fontconfig_font()
+    if asked is None:
+        pytest.skip("no fontconfig or no CJK font on this machine")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert chart.fontconfig_font() is None
+    chart.cjk_font.cache_clear()
     try:
-        assert chart.cjk_font_path() == chart.fonts_on_disk()
+        assert chart.cjk_font() == chart.folder_font() == asked
     finally:
-        font_manager.fontManager.ttflist = saved
-        chart.cjk_font_path.cache_clear()
+        chart.cjk_font.cache_clear()
+    path, index = asked
+    family, style, _ = chart.faces(Path(path))[index]
+    assert family in chart.CJK_FONTS and style == "Regular"
 
 
 def test_readme_mentions_only_options_that_exist():

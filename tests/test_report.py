@@ -277,13 +277,18 @@ def test_without_a_chart_font_the_report_still_comes_with_a_note(
 ):
     from unionxl.reports import chart
 
-    def unavailable(*args, **kwargs):
-        raise chart.ChartUnavailable("没有找到中文字体，决算报告中不含对比图")
-
-    monkeypatch.setattr(chart, "chart_png", unavailable)
-    office = unionxl.load(make_office())
-    result = office.report(tmp_path / "out", only=["经费收支决算报告"], date=DAY)
-    assert result.notes == ["没有找到中文字体，决算报告中不含对比图"]
+    # no fontconfig on the PATH and no font in the font folders (a bare Windows server)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(chart, "FONT_FOLDERS", (tmp_path,))
+    chart.cjk_font.cache_clear()
+    try:
+        office = unionxl.load(make_office())
+        result = office.report(tmp_path / "out", only=["经费收支决算报告"], date=DAY)
+    finally:
+        chart.cjk_font.cache_clear()
+    assert result.notes == [
+        "没有找到中文字体（如 黑体、微软雅黑、Noto Sans CJK），决算报告中不含对比图"
+    ]
     assert "（未生成对比图）" in document_text(result.written[0])
 
 
