@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from unionxl.reports import variables as V
 from unionxl.reports.context import Options, build_context, proposal_sentence
 
 DAY = dt.date(2024, 1, 15)
+EXAMPLE = Path(__file__).resolve().parents[1] / "workbooks"
 NAMES = ("经费收支决算报告", "捐款公示", "工作报告数据", "慰问发放表", "工作报告（数据稿）")
 PHONES = ("13812345678", "13912345678")
 
@@ -306,3 +308,20 @@ def test_year_is_required(make_office, tmp_path):
     )
     assert "2023年度经费收支决算报告" in document_text(tmp_path / "o" / "经费收支决算报告.docx")
     assert len(result.written) == len(NAMES)
+
+
+def test_skipping_the_listing_pass_changes_nothing(tmp_path):
+    """render.Template skips docxtpl's tab/newline pass only when it would do nothing."""
+    from docxtpl import DocxTemplate
+
+    from unionxl.reports.render import Template
+
+    out = tmp_path / "out"
+    unionxl.load(EXAMPLE).report(out, force=True, date=DAY)
+    for path in sorted(out.glob("*.docx")):
+        with zipfile.ZipFile(path) as docx:
+            xml = docx.read("word/document.xml").decode("utf-8")
+        plain, fast = DocxTemplate(str(path)), Template(str(path))
+        assert fast.resolve_listing(xml) == plain.resolve_listing(xml), path.name
+        tabbed = xml.replace("</w:t>", "\t甲\n乙</w:t>", 1)
+        assert fast.resolve_listing(tabbed) == plain.resolve_listing(tabbed) != tabbed
