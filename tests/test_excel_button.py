@@ -501,6 +501,19 @@ def test_reports_are_made_by_the_reports_module(make_office):
     assert message.startswith(f"已生成 {len(outcome.reports)} 份报告") and mode == "info"
 
 
+def test_a_second_click_never_overwrites_reports_a_clerk_may_have_edited(make_office):
+    office = make_office()
+    book = FakeBook(str(office / "unionxl.xlsm"), action="生成报告")
+    first = click(book)
+    edited = office / "报告" / "捐款公示.docx"
+    edited.write_bytes(b"the clerk's edit")
+    second = click(book)
+    assert second.notice is None
+    assert all(Path(p).parent == office / "报告（2）" for p in second.reports)
+    assert len(second.reports) == len(first.reports)
+    assert edited.read_bytes() == b"the clerk's edit"
+
+
 def test_no_report_to_make_is_said(make_office, monkeypatch):
     monkeypatch.setattr(
         button, "make_reports", lambda office, out: ([], ["捐款公示：台账中没有捐款活动"])

@@ -246,7 +246,7 @@ def test_output_open_in_word_gives_one_clear_line_and_keeps_the_old_file(
 
     monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(UnionxlError) as caught:
-        office.report(out, only=["捐款公示"], date=DAY)
+        office.report(out, only=["捐款公示"], date=DAY, force=True)
     message = str(caught.value)
     assert "捐款公示.docx" in message and "Word" in message and "\n" not in message
     assert (out / "捐款公示.docx").read_bytes() == b"old"
@@ -325,3 +325,16 @@ def test_skipping_the_listing_pass_changes_nothing(tmp_path):
         assert fast.resolve_listing(xml) == plain.resolve_listing(xml), path.name
         tabbed = xml.replace("</w:t>", "\t甲\n乙</w:t>", 1)
         assert fast.resolve_listing(tabbed) == plain.resolve_listing(tabbed) != tabbed
+
+
+def test_the_library_never_overwrites_a_clerks_docx_without_force(make_office, tmp_path):
+    office = unionxl.load(make_office())
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "捐款公示.docx").write_bytes(b"typed by a clerk")
+    with pytest.raises(UnionxlError, match="捐款公示.docx：不会覆盖"):
+        office.report(out, date=DAY)
+    assert (out / "捐款公示.docx").read_bytes() == b"typed by a clerk"
+    assert [p.name for p in out.iterdir()] == ["捐款公示.docx"]  # nothing else written
+    office.report(out, only=["捐款公示"], date=DAY, force=True)
+    assert (out / "捐款公示.docx").read_bytes() != b"typed by a clerk"

@@ -67,22 +67,6 @@ def document_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
-def refuse_to_overwrite(out: Path, templates: str | None, only: list[str] | None) -> None:
-    """A .docx already in --out may hold what a clerk typed into it: never lose it silently."""
-    from unionxl.model.errors import UnionxlError
-    from unionxl.reports.make import find_templates
-
-    if not out.is_dir():
-        return
-    names = [f"{path.stem}.docx" for path in find_templates(templates, only)]
-    there = [name for name in names if (out / name).exists()]
-    if there:
-        raise UnionxlError(
-            f"{out} 中已有 {'、'.join(there)}：不会覆盖（其中可能有手工修改）。"
-            "请换一个 --out 文件夹、先把它们移走，或加 --force 覆盖"
-        )
-
-
 def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -90,6 +74,7 @@ def say(message: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from unionxl.model.errors import UnionxlError
     from unionxl.reports import DataHasErrors, check_templates
+    from unionxl.reports.make import find_templates, refuse_to_overwrite
 
     if args.check_templates:
         infos = check_templates(args.templates, args.only)
@@ -105,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         )
 
     if not args.force:
-        refuse_to_overwrite(Path(args.out), args.templates, args.only)
+        refuse_to_overwrite(Path(args.out), find_templates(args.templates, args.only))
 
     from unionxl.office import load
 

@@ -145,6 +145,7 @@ def resolve_folder(value: Any, workbook: str) -> Path:
 def perform(request: Request, *, when: str = "") -> tuple[Outcome, list[SheetPlan]]:
     """Load the office once and do what was asked; data problems come back in the Outcome."""
     from unionxl.office import load
+    from unionxl.reports.make import unused_folder
 
     office = load(request.folder, year=request.year)  # UnionxlError: folder missing
     report = office.check()
@@ -163,7 +164,7 @@ def perform(request: Request, *, when: str = "") -> tuple[Outcome, list[SheetPla
             totals_written = True
     files: tuple[str, ...] = ()
     remarks: list[str] = []
-    out_dir = office.folder / L.REPORTS_FOLDER
+    out_dir = unused_folder(office.folder / L.REPORTS_FOLDER)
     if request.action in (L.REPORTS, L.ALL):
         if report.errors or report.unreadable:
             notices.append(

@@ -74,6 +74,7 @@ def perform(
 def _perform(result: RunResult, progress: Callable[[str], None]) -> None:
     from unionxl.outputs.findings_xlsx import write_results
     from unionxl.outputs.totals_xlsx import write_totals_xlsx
+    from unionxl.reports.make import unused_folder
 
     outputs = Outputs.of(result.folder)
     progress("正在读取台账…")
@@ -112,7 +113,7 @@ def _perform(result: RunResult, progress: Callable[[str], None]) -> None:
         else:
             progress("正在生成报告…")
             try:
-                made = unionxl.report(result.folder, out=outputs.reports)
+                made = unionxl.report(result.folder, out=unused_folder(outputs.reports))
             except unionxl.UnionxlError as e:
                 result.notices.append(f"报告没有生成：{e}")
             else:

@@ -92,6 +92,29 @@ def find_templates(
     return list(found.values())
 
 
+def refuse_to_overwrite(out: Path, templates: Iterable[Path]) -> None:
+    """A .docx already in `out` may hold what a clerk typed into it: never lose it silently."""
+    if not out.is_dir():
+        return
+    there = [f"{path.stem}.docx" for path in templates if (out / f"{path.stem}.docx").exists()]
+    if there:
+        raise UnionxlError(
+            f"{out} 中已有 {'、'.join(there)}：不会覆盖（其中可能有手工修改）。"
+            "请换一个 --out 文件夹、先把它们移走，或加 --force 覆盖"
+        )
+
+
+def unused_folder(base: Path, templates: str | Path | None = None) -> Path:
+    """`base`, or 报告（2）, 报告（3）… beside it: the first that holds none of the reports
+    (a window or button run again never overwrites a report a clerk may have edited)."""
+    names = [f"{path.stem}.docx" for path in find_templates(templates)]
+    candidate, n = base, 1
+    while candidate.is_dir() and any((candidate / name).exists() for name in names):
+        n += 1
+        candidate = base.with_name(f"{base.name}（{n}）")
+    return candidate
+
+
 def docx_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.docx") if not p.name.startswith(("~$", ".~", ".")))
 
@@ -153,6 +176,8 @@ def make_reports(
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise UnionxlError(f"{out} 是一个文件，--out 需要一个文件夹")
+    if not force:
+        refuse_to_overwrite(out, (info.path for info in infos))
     for info in infos:
         sections = {V.SECTION_OF[name] for name in info.variables}
         context = build_context(totals, policy, options, sections, data)
