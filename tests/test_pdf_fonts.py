@@ -188,3 +188,23 @@ def test_templates_carry_no_python_docx_defaults_or_japanese_theme(template):
         assert f'<a:ea typeface="{face}"/>' in block
         assert 'script="Jpan"' not in block
     assert "ＭＳ" not in font_table
+
+
+# --- how documents are shared out among soffice runs ------------------------------------
+def rows_document(path: Path, rows: int) -> Path:
+    """A stand-in .docx with `rows` table rows (all `batches` reads of it)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", "<w:tbl>" + "<w:tr></w:tr>" * rows + "</w:tbl>")
+    return path
+
+
+def test_small_documents_share_one_run_and_a_long_one_gets_its_own(tmp_path):
+    small = [rows_document(tmp_path / f"{n}.docx", 40) for n in ("决算", "公示", "工作报告")]
+    [together] = pdf.batches(small, 4)  # one LibreOffice start-up for all
+    assert set(together) == set(small)
+    long = rows_document(tmp_path / "慰问发放表.docx", 14000)
+    runs = pdf.batches([*small, long], 2)
+    assert runs[0] == [long] and set(runs[1]) == set(small)
+    assert pdf.batches([*small, long], 1) == [[long, *runs[1]]]
