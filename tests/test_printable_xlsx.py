@@ -16,6 +16,7 @@ import unionxl
 from unionxl.checks.catalog import RULES
 from unionxl.outputs.findings_xlsx import write_results
 from unionxl.outputs.sheet_layout import PORTRAIT_WIDTH
+from unionxl.outputs.textwidth import display_width
 from unionxl.outputs.totals_xlsx import write_totals_xlsx
 
 UNIT, YEAR = "测试学院工会", 2023
@@ -68,7 +69,8 @@ def test_every_totals_sheet_has_a_title_unit_header_and_page_setup(tmp_path):
         assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
         assert ws.page_setup.paperSize == 9  # A4
         assert ws.sheet_properties.pageSetUpPr.fitToPage
-        assert (ws.page_setup.fitToWidth or 1) == 1 and ws.page_setup.fitToHeight == 0  # 1 wide
+        # one page wide; these short tables one page tall too (no last rows alone on a page)
+        assert (ws.page_setup.fitToWidth or 1) == 1 and (ws.page_setup.fitToHeight or 1) == 1
         assert ws.oddHeader.left.text == UNIT and ws.oddHeader.right.text == title
         assert ws.oddFooter.center.text == "第 &P 页，共 &N 页"
         # landscape exactly when the columns are too wide for portrait A4
@@ -78,6 +80,14 @@ def test_every_totals_sheet_has_a_title_unit_header_and_page_setup(tmp_path):
     assert book["提案"].page_setup.orientation == "portrait"
 
 
+def test_a_narrow_table_is_widened_so_its_title_is_not_cut_off(tmp_path):
+    book = totals_book(tmp_path)
+    awards = book["获奖"]  # two short columns under a long title
+    widths = sum(d.width for d in awards.column_dimensions.values())
+    title = awards["A1"].value
+    assert widths >= display_width(title) * 16 / 11
+
+
 def test_money_sheets_say_the_unit_and_headers_align_with_their_columns(tmp_path):
     book = totals_book(tmp_path)
     donations = book["捐款活动"]
@@ -85,7 +95,9 @@ def test_money_sheets_say_the_unit_and_headers_align_with_their_columns(tmp_path
     assert book["提案"].cell(2, 2).value is None  # counts only: no unit line
     header = list(donations.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW))[0]
     assert [c.value for c in header] == ["活动", "捐款金额", "捐款人数", "到账金额", "对账"]
-    assert [c.alignment.horizontal for c in header] == ["left", "right", "right", "right", "left"]
+    assert [c.alignment.horizontal for c in header] == ["left", "right", "right", "right", "center"]
+    assert donations.cell(HEADER_ROW + 1, 5).value == "不符"  # 300 received of 300.30
+    assert donations.cell(HEADER_ROW + 1, 5).alignment.horizontal == "center"  # like its header
 
 
 def test_donation_totals_are_the_exact_sums_of_their_rows(tmp_path):

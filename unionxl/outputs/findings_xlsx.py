@@ -22,6 +22,7 @@ from unionxl.model.findings import Finding
 from unionxl.outputs.atomic import write_atomically
 from unionxl.outputs.findings_text import SEVERITY
 from unionxl.outputs.sheet_layout import (
+    A4,
     FIRST_DATA_ROW,
     HEADER_ROW,
     NOTE_ROW,
@@ -46,10 +47,10 @@ COLUMNS = (
     ("单元格", 8),
     ("所在行", 12),
     ("字段", 10),
-    ("值", 16),
+    ("值", 19),
     ("问题说明", 44),
     ("规则", 20),
-    ("规则代码", 24),
+    ("规则代码", 22),
 )
 HEADERS = tuple(name for name, _ in COLUMNS)
 WIDTHS = tuple(width for _, width in COLUMNS)
@@ -196,6 +197,7 @@ def write_finding(
 def write_notes(book: Any, report: CheckReport, when: dt.datetime) -> None:
     """The 说明 sheet: the counts again and how to use the links."""
     summary = book.add_worksheet("说明")
+    summary.set_paper(A4)
     summary.set_column(0, 0, 80)
     summary.write_string(0, 0, counts_line(report, when))
     summary.write_string(

@@ -20,7 +20,7 @@ TITLE_ROW, NOTE_ROW, HEADER_ROW = 0, 1, 2
 FIRST_DATA_ROW = HEADER_ROW + 1
 # Column widths (Excel's character units) that still print legibly on portrait A4.
 PORTRAIT_WIDTH = 95
-TITLE_SIZE = 16
+TITLE_SIZE, BODY_SIZE = 16, 11
 # Points: room for CJK glyphs, which sit taller than Latin ones in an 11 pt row.
 HEADER_HEIGHT, ROW_HEIGHT = 21, 16.5
 FOOTER = "&C第 &P 页，共 &N 页"
@@ -52,6 +52,16 @@ def write_title(sheet: Any, fmt: Any, title: str, columns: int) -> None:
         sheet.write_string(TITLE_ROW, 0, title, fmt)
 
 
+def fit_title(widths: list[float], title: str) -> list[float]:
+    """`widths` grown evenly, when the table is narrower than its title, so that the title
+    (merged across the table, in a larger size) is not cut off."""
+    needed = display_width(title) * TITLE_SIZE / BODY_SIZE + 2
+    total = sum(widths)
+    if total >= needed or not widths:
+        return widths
+    return [w * needed / total for w in widths]
+
+
 def is_wide(widths: Sequence[float]) -> bool:
     return sum(widths) > PORTRAIT_WIDTH
 
@@ -63,16 +73,19 @@ def print_setup(
     unit: str = "",
     title: str = "",
     header_row: int = HEADER_ROW,
+    one_page: bool = False,
 ) -> None:
-    """A4 (landscape when `wide`), one page wide, `header_row` on every page, the unit
-    and title in the page header, page numbers in the footer; frozen below the header."""
+    """A4 (landscape when `wide`), one page wide (and tall when `one_page`: a short table
+    is shrunk a little rather than leave its last rows alone on a page), `header_row` on
+    every page, the unit and title in the page header, page numbers in the footer;
+    frozen below the header."""
     sheet.set_row(header_row, HEADER_HEIGHT)
     sheet.set_paper(A4)
     if wide:
         sheet.set_landscape()
     else:
         sheet.set_portrait()
-    sheet.fit_to_pages(1, 0)
+    sheet.fit_to_pages(1, 1 if one_page else 0)
     sheet.repeat_rows(header_row)
     sheet.center_horizontally()
     sheet.set_margins(left=0.5, right=0.5, top=0.8, bottom=0.7)

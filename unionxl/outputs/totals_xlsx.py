@@ -29,6 +29,7 @@ from unionxl.outputs.sheet_layout import (
     HEADER_ROW,
     NOTE_ROW,
     ROW_HEIGHT,
+    fit_title,
     heading_text,
     is_wide,
     print_setup,
@@ -43,6 +44,8 @@ MONEY_FORMAT = "#,##0.00"
 RATE_FORMAT = "0.00%"
 MAX_WIDTH = 60
 MIN_WIDTH = 8
+SHORT_TEXT = 8  # display columns: a text column no wider is centred
+ONE_PAGE_ROWS = 60  # a table this short is fitted to one page rather than split
 TOTAL = "合计"
 
 # A cell: (value, style) where style is one of the keys of `Styles`.
@@ -58,10 +61,22 @@ class Sheet:
     rows: list[list[Cell]]
 
     def numeric(self, column: int) -> bool:
-        """The column holds numbers (its header is right-aligned like them)."""
+        """The column holds numbers."""
         return any(
             len(row) > column and row[column][1].endswith(NUMBER_STYLES) for row in self.rows
         )
+
+    def alignment(self, column: int) -> str:
+        """How the column and its header align: numbers right, short words (收入, 相符,
+        集体) centred, other text left."""
+        if self.numeric(column):
+            return "right"
+        texts = [self.header[column]] + [
+            str(row[column][0]) for row in self.rows if len(row) > column and row[column][0]
+        ]
+        if column > 0 and len(texts) > 1 and max(map(display_width, texts)) <= SHORT_TEXT:
+            return "center"
+        return "left"
 
     @property
     def unit_note(self) -> str | None:
@@ -80,9 +95,12 @@ class Styles:
         self.formats = {
             "title": title_format(book),
             "note": book.add_format({"align": "right"}),
-            "header": book.add_format({**header, "align": "left"}),
-            "header_number": book.add_format({**header, "align": "right"}),
+            "header_left": book.add_format({**header, "align": "left"}),
+            "header_center": book.add_format({**header, "align": "center"}),
+            "header_right": book.add_format({**header, "align": "right"}),
             "text": book.add_format({}),
+            "text_center": book.add_format({"align": "center"}),
+            "text_right": book.add_format({"align": "right"}),
             "child": book.add_format({"indent": 1}),
             "child2": book.add_format({"indent": 2}),
             "int": book.add_format({"num_format": "0"}),
@@ -139,12 +157,14 @@ def write_sheet(book: xlsxwriter.Workbook, styles: Styles, plan: Sheet, totals: 
     write_title(sheet, styles["title"], title, columns)
     if plan.unit_note:
         sheet.write_string(NOTE_ROW, columns - 1, plan.unit_note, styles["note"])
-    widths = [display_width(h) for h in plan.header]
+    align = [plan.alignment(c) for c in range(columns)]
     for c, name in enumerate(plan.header):
-        style = "header_number" if plan.numeric(c) else "header"
-        sheet.write_string(HEADER_ROW, c, name, styles[style])
+        sheet.write_string(HEADER_ROW, c, name, styles[f"header_{align[c]}"])
+    widths = [display_width(h) for h in plan.header]
     for r, row in enumerate(plan.rows, start=FIRST_DATA_ROW):
         for c, (value, style) in enumerate(row):
+            if style == "text" and c < columns and align[c] != "left":
+                style = f"text_{align[c]}"  # 相符 under a column of amounts, 收入 in 类别
             if value is None:
                 sheet.write_blank(r, c, None, styles[style])
                 continue
@@ -157,11 +177,17 @@ def write_sheet(book: xlsxwriter.Workbook, styles: Styles, plan: Sheet, totals: 
             if c < len(widths) and style != "absent":
                 indent = 2 if style == "child" else 4 if style == "child2" else 0
                 widths[c] = max(widths[c], display_width(shown) + indent)
-    widths = [min(MAX_WIDTH, max(MIN_WIDTH, w + 3)) for w in widths]
-    for c, width in enumerate(widths):
+    columns_wide = fit_title([min(MAX_WIDTH, max(MIN_WIDTH, w + 3.0)) for w in widths], title)
+    for c, width in enumerate(columns_wide):
         sheet.set_column(c, c, width)
     sheet.set_default_row(ROW_HEIGHT)
-    print_setup(sheet, wide=is_wide(widths), unit=totals.unit_name, title=title)
+    print_setup(
+        sheet,
+        wide=is_wide(columns_wide),
+        unit=totals.unit_name,
+        title=title,
+        one_page=len(plan.rows) <= ONE_PAGE_ROWS,
+    )
 
 
 def shown_number(value: Decimal | int, style: str) -> str:
@@ -222,7 +248,7 @@ def sheets(totals: Totals) -> list[Sheet]:
         ),
         Sheet("慰问", "慰问汇总", ["类型", "次数", "人数", "金额"], visit_rows(totals)),
         Sheet("提案", "提案情况", ["项目", "件数"], proposal_rows(totals)),
-        Sheet("获奖", "获奖情况（按级别）", ["级别", "项数"], award_rows(totals)),
+        Sheet("获奖", "获奖级别统计", ["级别", "项数"], award_rows(totals)),
         *part_two_sheets(totals),
     ]
 
@@ -303,9 +329,7 @@ def part_two_sheets(totals: Totals) -> list[Sheet]:
     if aw is not None and aw.by_subject:
         rows = [[(x.level, "text"), (x.subject, "text"), (x.count, "int")] for x in aw.by_subject]
         rows.append(total_row(rows, [(TOTAL, "total")], (2,), 3))
-        out.append(
-            Sheet("获奖对象", "获奖情况（按级别和对象类型）", [T.LEVEL, T.SUBJECT, T.COUNT], rows)
-        )
+        out.append(Sheet("获奖对象", "获奖对象类型统计", [T.LEVEL, T.SUBJECT, T.COUNT], rows))
     return out
 
 
