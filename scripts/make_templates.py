@@ -34,6 +34,7 @@ from scripts.report_templates.kit import (  # noqa: E402
     FIXED_TIME,
     OUTPUTS,
     add_font_fallbacks,
+    clean_metadata,
     setup_page,
     setup_styles,
 )
@@ -65,6 +66,8 @@ def build(name: str) -> bytes:
     props.created = props.modified = FIXED_TIME
     props.revision = 1
     props.comments = "unionxl 报告模板；变量说明见 templates/README.md"
+    props.language = "zh-CN"
+    clean_metadata(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     return reproducible_zip(buffer.getvalue())

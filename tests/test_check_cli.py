@@ -90,14 +90,14 @@ def test_results_workbook_links_to_the_cell(make_office, tmp_path):
     done = run_cli("check", str(folder), "--output", str(out))
     assert done.returncode == 1 and out.exists()
     sheet = openpyxl.load_workbook(out)["校验结果"]
-    header = [c.value for c in sheet[1]]
-    assert header[:4] == ["级别", "文件", "工作表", "单元格"]
-    row = [c.value for c in sheet[2]]
-    assert row[:5] == ["错误", "会员名册.xlsx", "会员", "D2", "身份证号"]
-    link = sheet.cell(2, 4).hyperlink
+    header = [c.value for c in sheet[3]]  # below the title and the counts line
+    assert header[:6] == ["级别", "文件", "工作表", "单元格", "所在行", "字段"]
+    row = [c.value for c in sheet[4]]
+    assert row[:6] == ["错误", "会员名册.xlsx", "会员", "D2", "张三", "身份证号"]
+    link = sheet.cell(4, 4).hyperlink
     assert link.target.replace("\\", "/") == "../office/会员名册.xlsx"
     assert link.location == "'会员'!D2"
-    assert sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.auto_filter.ref.startswith("A3:")
     assert not list(tmp_path.joinpath("结果").glob(".~unionxl-*"))  # no temp file left
 
 

@@ -155,9 +155,13 @@ def test_unreadable_workbook_exits_2(make_office, capsys):
 # --- 汇总.xlsx --------------------------------------------------------------------
 
 
+HEADER_ROW = 3  # below the title row and the "金额单位：元" line
+
+
 def read_sheet(path: Path, name: str) -> list[tuple]:
+    """The header row and the rows below it."""
     book = openpyxl.load_workbook(path)
-    return [tuple(c.value for c in row) for row in book[name].iter_rows()]
+    return [tuple(c.value for c in row) for row in book[name].iter_rows(min_row=HEADER_ROW)]
 
 
 def test_output_workbook_values_and_formats(make_office, tmp_path, capsys):
@@ -188,7 +192,8 @@ def test_output_workbook_values_and_formats(make_office, tmp_path, capsys):
         "获奖对象",
     ]
     budget = book["预算执行"]
-    assert [c.value for c in budget[1]] == [
+    assert budget["A1"].value == "测试学院工会 2023 年度预算执行情况"
+    assert [c.value for c in budget[HEADER_ROW]] == [
         "科目",
         "类别",
         "上级科目",
@@ -197,19 +202,19 @@ def test_output_workbook_values_and_formats(make_office, tmp_path, capsys):
         "执行率",
         "差额（预算－决算）",
     ]
-    assert all(c.font.b for c in budget[1])
+    assert all(c.font.b for c in budget[HEADER_ROW])
     for ws in book.worksheets:
-        assert ws.freeze_panes == "A2"
-    assert [tuple(c.value for c in row) for row in budget.iter_rows(min_row=2, max_row=5)] == [
+        assert ws.freeze_panes == "A4"
+    assert [tuple(c.value for c in row) for row in budget.iter_rows(min_row=4, max_row=7)] == [
         ("会费收入", "收入", None, 500, 400, 0.8, 100),
         ("职工服务支出", "支出", None, 300, 250.5, 0.835, 49.5),
         ("职工活动支出", "支出", None, 1000, 300, 0.3, 700),
         ("会员活动支出", "支出", "职工活动支出", 0, 300, None, -300),
     ]
-    assert budget["A5"].alignment.indent == 1
-    assert budget["D2"].number_format == "#,##0.00"
-    assert budget["E3"].number_format == "#,##0.00"
-    assert budget["F2"].number_format == "0.00%"
+    assert budget["A7"].alignment.indent == 1
+    assert budget["D4"].number_format == "#,##0.00"
+    assert budget["E5"].number_format == "#,##0.00"
+    assert budget["F4"].number_format == "0.00%"
     assert budget.column_dimensions["A"].width > 10
     balances = {
         row[0]: row[4]
@@ -221,14 +226,16 @@ def test_output_workbook_values_and_formats(make_office, tmp_path, capsys):
     assert read_sheet(target, "捐款活动") == [
         ("活动", "捐款金额", "捐款人数", "到账金额", "对账"),
         ("慈善一日捐", 300, 2, 300, "相符"),
+        ("合计", 300, None, 300, None),
     ]
-    assert book["捐款活动"]["B2"].number_format == "#,##0.00"
+    assert book["捐款活动"]["B4"].number_format == "#,##0.00"
     departments = read_sheet(target, "部门参与")
     assert departments[1:] == [
         ("慈善一日捐", "数理学院", 100, 1, 1, 1),
         ("慈善一日捐", "机关", 200, 1, 0, None),
+        ("慈善一日捐", "合计", 300, 2, 1, 2),
     ]
-    assert book["部门参与"]["F2"].number_format == "0.00%"
+    assert book["部门参与"]["F4"].number_format == "0.00%"
     assert read_sheet(target, "慰问")[-1] == ("合计", 2, 1, 800)
     assert read_sheet(target, "提案")[1:] == [
         ("征集提案", 2),

@@ -186,6 +186,62 @@ def add_font_fallbacks(doc, fallbacks: dict[str, str] = FALLBACKS) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+# --- package metadata ------------------------------------------------------------------
+# docProps/app.xml as unionxl writes it: no "Microsoft Macintosh Word", no page or word
+# counts of python-docx's blank default document (Word recounts on save).
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>unionxl</Application><DocSecurity>0</DocSecurity>"
+    "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+# Theme fonts (used by any style that names "+正文"/"+标题"): Chinese and Times New Roman
+# instead of python-docx's Calibri/Cambria with Japanese faces (ＭＳ ゴシック, ＭＳ 明朝).
+THEME_FONTS = {"majorFont": HEITI, "minorFont": FANGSONG}
+OTHER_REGION_SCRIPTS = ("Jpan", "Hang", "Hant")
+JAPANESE_FONTS = ("ＭＳ 明朝", "ＭＳ ゴシック")
+
+
+def part_named(doc, name: str):
+    return next(p for p in doc.part.package.iter_parts() if p.partname == name)
+
+
+def clean_metadata(doc) -> None:
+    """Package metadata of our own: app.xml, no stale blank thumbnail, Chinese theme fonts."""
+    part_named(doc, "/docProps/app.xml")._blob = APP_XML.encode("utf-8")
+    rels = doc.part.package.rels
+    for rid in [rid for rid, rel in rels.items() if rel.reltype == THUMBNAIL]:
+        rels.pop(rid)
+    theme = part_named(doc, "/word/theme/theme1.xml")
+    root = parse_xml(theme.blob)
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    for slot, east_asia in THEME_FONTS.items():
+        fonts = root.find(f".//{a}fontScheme/{a}{slot}")
+        fonts.find(f"{a}latin").set("typeface", LATIN)
+        fonts.find(f"{a}ea").set("typeface", east_asia)
+        for script in fonts.findall(f"{a}font"):
+            if script.get("script") in OTHER_REGION_SCRIPTS:
+                fonts.remove(script)
+            elif script.get("script") == "Hans":
+                script.set("typeface", east_asia)
+    from lxml import etree
+
+    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    # East-Asian text takes the theme's Hans fonts, not its Japanese ones.
+    lang = doc.settings.element.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    table = part_named(doc, "/word/fontTable.xml")
+    fonts = parse_xml(table.blob)
+    for font in fonts.findall(qn("w:font")):
+        if font.get(qn("w:name")) in JAPANESE_FONTS:
+            fonts.remove(font)
+    table._blob = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 # --- page, footer ----------------------------------------------------------------------
 def setup_page(doc) -> None:
     section = doc.sections[0]

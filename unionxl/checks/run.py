@@ -46,6 +46,9 @@ class CheckReport:
     # Which sheet was read as which table, and the sheets not used (台账格式 §1b).
     sheets: list[dict[str, Any]] = field(default_factory=list)
     unused: list[dict[str, Any]] = field(default_factory=list)
+    # The office it is about, for the title of 校验结果.xlsx (not in the JSON).
+    unit_name: str = ""
+    year: int | None = None
 
     @property
     def capped(self) -> dict[tuple[str, str], int]:
@@ -111,6 +114,8 @@ def check_office(office: OfficeData) -> CheckReport:
         left_out,
         list(office.sheets),
         list(office.unused),
+        office.unit_name or "",
+        office.year,
     )
 
 

@@ -15,6 +15,7 @@ MAX_PER_RULE = 1000
 # what a finding says of it is shortened, so no message floods a terminal or a workbook.
 MAX_VALUE_CHARS = 200
 MAX_MESSAGE_CHARS = 600
+MAX_CONTEXT_CHARS = 60
 
 
 def shorten(text: str, limit: int) -> str:
@@ -48,10 +49,15 @@ class Finding:
     value: str | None = None
     sensitive: bool = False  # value is personal data: mask it outside the office's JSON
     basis: str | None = None  # the document of the policy value the finding applies (§8)
+    # Which row it is, in the office's words: the row's 姓名 (摘要, 案由, 名称 …), for
+    # 校验结果.xlsx. Not part of `check --json` (SPEC §4 lists its keys).
+    context: str | None = None
 
     def __post_init__(self) -> None:
         if self.value is not None and len(self.value) > MAX_VALUE_CHARS:
             object.__setattr__(self, "value", shorten(self.value, MAX_VALUE_CHARS))
+        if self.context is not None and len(self.context) > MAX_CONTEXT_CHARS:
+            object.__setattr__(self, "context", shorten(self.context, MAX_CONTEXT_CHARS))
         if len(self.message) > MAX_MESSAGE_CHARS:
             object.__setattr__(self, "message", shorten(self.message, MAX_MESSAGE_CHARS))
 

@@ -16,6 +16,21 @@ from unionxl.model.values import clean_text
 
 _UNSET: Any = object()
 
+# The column that tells a clerk which row a finding is about (the first the table has):
+# 会员, 捐款明细, 慰问登记 … by 姓名, 收支明细 by 摘要, 提案 by 案由, 活动 by 名称.
+CONTEXT_COLUMNS = (
+    "姓名",
+    "摘要",
+    "案由",
+    "名称",
+    "获奖对象",
+    "活动",
+    "科目",
+    "部门",
+    "项目",
+    "类型",
+)
+
 
 class Row(dict):
     """One data row: a dict of column -> typed value (None when blank or unreadable).
@@ -149,6 +164,7 @@ class Table:
         if value is _UNSET:
             value = row.raw.get(column) if (row is not None and column is not None) else None
         col_spec = next((c for c in self.spec.columns if c.name == column), None)
+        context = self.context_of(row) if row is not None else None
         if basis and basis not in message:
             message = f"{message}（依据：{basis}）"
         return Finding(
@@ -163,7 +179,15 @@ class Table:
             value=cell_text(value),
             sensitive=bool(col_spec and col_spec.sensitive),
             basis=basis or None,
+            context=context,
         )
+
+    def context_of(self, row: Row) -> str | None:
+        """The row's 姓名 (摘要, 案由 …) as written, None when the table has none or it is blank."""
+        name = next((c for c in CONTEXT_COLUMNS if c in self.columns), None)
+        if name is None or name not in row.names:
+            return None
+        return cell_text(row.cells[row.names.index(name)])
 
     def to_dataframe(self):  # pragma: no cover - convenience for analysts
         """The typed rows as a pandas DataFrame (with an `Excel行` column)."""

@@ -193,12 +193,12 @@ def make_reports(
         from unionxl.reports.pdf import LibreOfficeMissing, convert, default_timeout
 
         if progress:
-            limit = default_timeout(result.written)
+            limit = max(default_timeout([d]) for d in result.written)
             progress(
                 f"正在用 LibreOffice 把 {len(result.written)} 个文档转换为 PDF（最多等 {limit:.0f} 秒）…"
             )
         try:
-            result.pdfs = convert(result.written, out)
+            result.pdfs = convert(result.written, out, notes=result.notes)
         except LibreOfficeMissing as e:
             result.notes.append(str(e))
     return result
