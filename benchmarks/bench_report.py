@@ -90,13 +90,13 @@ def main() -> None:
         sections = {"通用", "捐款"}
         options = Options(named=True, today=dt.date(2024, 1, 15))
         totals = office.totals()
-        context = build_context(office, totals, options, sections)
+        context = build_context(totals, office.policy, options, sections)
         people = sum(len(c["名单"]) for c in context["捐款活动"])
         out = Path(temp) / "out" / "捐款公示.docx"
 
         doctor = median_time(lambda: examine(template), args.runs)
         build = median_time(
-            lambda: build_context(office, office.totals(), options, sections), args.runs
+            lambda: build_context(office.totals(), office.policy, options, sections), args.runs
         )
         write = median_time(lambda: render(template, context, out), args.runs)
         print(f"捐款公示 --named, {people} names in the list, median of {args.runs} runs:")
