@@ -282,6 +282,11 @@ def test_a_workbook_without_read_permission_says_so(tmp_path):
             if not shutil.which("setpriv"):
                 pytest.skip("running as root without setpriv: chmod cannot take read permission")
             command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+            probe = subprocess.run(
+                [*command[:4], sys.executable, "-c", "import unionxl"], capture_output=True
+            )
+            if probe.returncode != 0:  # the checkout lies in a folder nobody may enter
+                pytest.skip("user nobody cannot import unionxl from this checkout")
         done = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=60)
         assert done.returncode == 2, done.stderr
         assert done.stderr.startswith("unionxl：获奖.xlsx：没有读取权限，无法打开。")
