@@ -20,19 +20,21 @@ from __future__ import annotations
 import os
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from python_calamine import CalamineError, CalamineWorkbook
 
 from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import WARNING, Finding
-from unionxl.reading import xlsx_stream
 from unionxl.reading.extent import MAX_RECTANGLE, Extent
 from unionxl.reading.package import Package, read_package
 from unionxl.reading.raw import RawSheet, RawWorkbook
 from unionxl.reading.reasons import ZIP, head, no_permission, unreadable_reason
 from unionxl.reading.scan import Scan, Scanner
-from unionxl.reading.spreadsheet2003 import is_spreadsheet_2003, read_spreadsheet_2003
 from unionxl.reading.zipguard import guard_archive
+
+if TYPE_CHECKING:
+    from unionxl.reading import xlsx_stream
 
 __all__ = ["RawSheet", "RawWorkbook", "read_workbook"]
 
@@ -52,8 +54,11 @@ def read_workbook(path: Path, scan: Scan | None = None) -> RawWorkbook:
     if not os.access(path, os.R_OK):
         raise UnionxlError(no_permission(path))
     start = head(path)
-    if is_spreadsheet_2003(start):
-        return RawWorkbook(path, read_spreadsheet_2003(path))
+    if start.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # XML, not zip or OLE
+        from unionxl.reading import spreadsheet2003  # rare: imported only then
+
+        if spreadsheet2003.is_spreadsheet_2003(start):
+            return RawWorkbook(path, spreadsheet2003.read_spreadsheet_2003(path))
     package = None
     if start.startswith(ZIP):
         package = open_package(path)
@@ -78,6 +83,8 @@ def read_workbook(path: Path, scan: Scan | None = None) -> RawWorkbook:
             extent = scan.extent(meta.name) if package is not None else None
             if extent is not None and extent.needs_streaming and package is not None:
                 if archive is None:
+                    from unionxl.reading import xlsx_stream  # rare: imported only then
+
                     archive = zipfile.ZipFile(path)
                     streamed = xlsx_stream.Context(archive, package, path.name)
                 assert streamed is not None
@@ -128,6 +135,8 @@ def streamed_finding(path: Path, sheet: str, extent: Extent) -> Finding:
 
 def read_without_macro_sheets(path: Path, package: Package) -> RawWorkbook:
     """Every worksheet of a workbook calamine refuses for its macro or dialog sheets."""
+    from unionxl.reading import xlsx_stream  # rare: imported only then
+
     skipped = [s.name for s in package.sheets if s.kind in ("macrosheet", "dialogsheet")]
     with zipfile.ZipFile(path) as archive:
         context = xlsx_stream.Context(archive, package, path.name)
