@@ -1188,6 +1188,7 @@ def make_awards(people: Sequence[Member], seed: int) -> list[tuple]:
 # ---------------------------------------------------------------------------------------
 
 PERIOD_START, PERIOD_END = dt.date(YEAR - 1, 6, 1), dt.date(YEAR, 6, 30)
+REPORTS_DATED = dt.date(YEAR, 7, 10)  # the 落款 of the reports, after the period
 RETREAT_DAYS = 5  # 设置 疗休养最长天数
 TERM = "二届"  # the 教代会 whose delegates and 提案 the example keeps
 ELECTED_DEPTS = 11  # 二级工会 that held their 换届 in April 2023
@@ -1686,6 +1687,16 @@ def write_funds(
             ("报告期开始", PERIOD_START, None, "本年度工作报告所述期间"),
             ("报告期结束", PERIOD_END, None, "本年度工作报告所述期间"),
             ("疗休养最长天数", RETREAT_DAYS, "本校工会〔2022〕12号", "每期疗休养最多天数"),
+            ("成文日期", REPORTS_DATED, None, "各报告落款的日期"),
+            ("联系人", "林老师", None, "捐款公示的联系人"),
+            ("联系电话", "0593-2950000", None, "工会办公室电话（公开）"),
+            ("监督电话", "0593-2951111", None, "纪委监督电话（公开）"),
+            (
+                "款项去向",
+                "已全额汇入上级工会专户",
+                None,
+                "捐款公示中说明款项去向",
+            ),
         ],
     )
     book.sheet(BUDGET, [(account, kind, Fen(fen)) for account, kind, fen in budget])
