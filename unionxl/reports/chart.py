@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, ImageFont
+
+from unionxl.reports.fonts import fontconfig_faces
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -79,26 +80,16 @@ def cjk_font_path() -> str | None:
 
 
 def fontconfig_font() -> Font | None:
-    """Ask `fc-list` for the Chinese fonts; None when fontconfig is not installed."""
-    try:
-        listed = subprocess.run(
-            ["fc-list", "-f", r"%{family}\t%{style}\t%{index}\t%{file}\n", ":lang=zh"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+    """The first CJK_FONTS face fontconfig knows; None when fontconfig is not installed."""
+    faces = fontconfig_faces()
+    if faces is None:
         return None
     found: dict[str, Font] = {}
-    for line in sorted(listed.splitlines()):
-        family, style, index, path = (line.split("\t") + ["", "", ""])[:4]
-        if not index.isdigit():
-            continue
-        for name in family.split(","):
+    for face in sorted(faces, key=lambda f: (",".join(f.families), f.style, f.index, f.file)):
+        for name in face.families:
             # the Regular face over Bold, Light ... (as in the font folders)
-            if name not in found or "Regular" in style.split(","):
-                found[name] = (path, int(index))
+            if name not in found or "Regular" in face.style.split(","):
+                found[name] = (face.file, face.index)
     return next((found[name] for name in CJK_FONTS if name in found), None)
 
 

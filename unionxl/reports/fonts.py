@@ -7,7 +7,7 @@ each face the document names that is not installed is given the closest installe
 of its kind (a 仿宋 or 宋 face: a Chinese serif such as Noto Serif CJK SC; 黑体: a Chinese
 sans such as Noto Sans CJK SC), and the user is told in one line.
 
-What is installed comes from fontconfig (`fc-list :lang=zh family`), which LibreOffice
+What is installed comes from fontconfig (`fc-list :lang=zh`), which LibreOffice
 uses on Linux and macOS. Without fontconfig (Windows) nothing is substituted: LibreOffice
 on Windows has the system's SimSun, SimHei and FangSong.
 """
@@ -131,7 +131,7 @@ def kind_of(name: str) -> str | None:
 
 
 def parse_fc_list(output: str) -> set[str]:
-    """Family names in `fc-list … family` output ("仿宋,FangSong" gives both)."""
+    """Family names in `fc-list` family lines ("仿宋,FangSong" gives both)."""
     names: set[str] = set()
     for line in output.splitlines():
         line = re.sub(r"\\([-:,\\])", r"\1", line.split(":style=")[0])
@@ -192,18 +192,45 @@ def fonts_used(document: Path) -> set[str]:
     return {u for u in used if u and not u.startswith("+")}
 
 
-def installed_chinese_fonts() -> set[str] | None:
-    """Families fontconfig has for Chinese; None without fontconfig."""
+@dataclass(frozen=True)
+class Face:
+    """One face fontconfig has for Chinese (a .ttc file holds several)."""
+
+    families: tuple[str, ...]  # "仿宋,FangSong": every name it goes by
+    style: str
+    index: int
+    file: str
+
+
+def fontconfig_faces() -> list[Face] | None:
+    """Every Chinese face fontconfig knows (the PDF stand-ins and the chart's font both
+    come from here); None without fontconfig (Windows)."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return None
     try:
         done = subprocess.run(
-            [fc_list, ":lang=zh", "family"], capture_output=True, timeout=30, check=False
+            [fc_list, "-f", r"%{family}\t%{style}\t%{index}\t%{file}\n", ":lang=zh"],
+            capture_output=True,
+            timeout=30,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
-    return parse_fc_list(done.stdout.decode("utf-8", "replace"))
+    faces = []
+    for line in done.stdout.decode("utf-8", "replace").splitlines():
+        family, style, index, file = (line.split("\t") + ["", "", ""])[:4]
+        if index.isdigit():
+            faces.append(Face(tuple(family.split(",")), style, int(index), file))
+    return faces
+
+
+def installed_chinese_fonts() -> set[str] | None:
+    """Families fontconfig has for Chinese; None without fontconfig."""
+    faces = fontconfig_faces()
+    if faces is None:
+        return None
+    return parse_fc_list("\n".join(",".join(face.families) for face in faces))
 
 
 def plan_for(documents: Iterable[Path]) -> FontPlan:
