@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
             "请给出台账文件夹和 --out 报告文件夹，如：unionxl report 台账 --out 报告"
         )
 
-    if not args.force:
+    if not args.force:  # make_reports refuses too; said here before the folder is read
         refuse_to_overwrite(Path(args.out), find_templates(args.templates, args.only))
 
     from unionxl.office import load

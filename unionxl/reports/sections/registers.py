@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from unionxl.model.findings import mask
 from unionxl.model.schema import Kind
 from unionxl.reports import variables as V
-from unionxl.reports.fmt import date_cn, money
+from unionxl.reports.fmt import date_cn, money, month_cn
 
 if TYPE_CHECKING:
     from unionxl.data.office_data import OfficeData
@@ -80,7 +80,7 @@ def printable(value: Any) -> str:
         value = value.date()
     if isinstance(value, dt.date):
         if getattr(value, "is_month", False):
-            return f"{value.year}年{value.month}月"
+            return month_cn(value)
         return date_cn(value)
     if isinstance(value, bool):
         return "是" if value else "否"
