@@ -22,8 +22,9 @@ from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import ERROR, WARNING, Finding, column_letter
 from unionxl.model.schema import MAPPING_TABLES, TABLES, Column, Kind, TableSpec
 from unionxl.model.tables import Row, Table
+from unionxl.reading.ahead import ReadAhead
+from unionxl.reading.raw import RawSheet
 from unionxl.reading.scan import Scanner
-from unionxl.reading.workbook import RawSheet, read_workbook
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb"}
 # Files unionxl itself writes into an office folder: never data.
@@ -106,13 +107,14 @@ def load_folder(folder: str | Path, *, year: int | None = None) -> OfficeData:
     """Read every workbook of `folder` once (raises UnionxlError when it cannot be read)."""
     folder = Path(folder)
     paths = workbook_paths(folder) if folder.is_dir() else []
-    # One thread measures the next workbook's sheets while calamine reads one; it ends
-    # with this block (reading/scan.py).
-    with gc_paused(), Scanner(paths) as scanner:
-        return _load_folder(folder, year, scanner)
+    # One thread measures the next workbook's sheets while calamine reads one
+    # (reading/scan.py), another reads the next small workbook while this one types the
+    # last (reading/ahead.py); both end with this block.
+    with gc_paused(), Scanner(paths) as scanner, ReadAhead(scanner) as books:
+        return _load_folder(folder, year, books)
 
 
-def _load_folder(folder: Path, year: int | None, scanner: Scanner) -> OfficeData:
+def _load_folder(folder: Path, year: int | None, books: ReadAhead) -> OfficeData:
     if not folder.exists():
         raise UnionxlError(f"找不到文件夹：{folder}")
     if not folder.is_dir():
@@ -129,12 +131,12 @@ def _load_folder(folder: Path, year: int | None, scanner: Scanner) -> OfficeData
             )
         )
     pending: list[tuple[str, RawSheet]] = []  # sheets a 字段对照 may yet place
-    for path in scanner.paths:
-        try:
-            book = read_workbook(path, scanner.scan_for(path))
-        except UnionxlError as e:
-            result.unreadable.append(str(e))
-            result.load_findings.append(Finding(ERROR, "file.unreadable", str(e), file=path.name))
+    for path, book in books:
+        if isinstance(book, UnionxlError):
+            result.unreadable.append(str(book))
+            result.load_findings.append(
+                Finding(ERROR, "file.unreadable", str(book), file=path.name)
+            )
             continue
         if path.name in OUTPUT_NAMES:
             if written_by_unionxl(path) or not any(
@@ -390,6 +392,10 @@ TOTAL_ROW_CELLS = frozenset(
 )
 
 
+# '' -> None, every other cell -> itself: `map(BLANK_AS_NONE.get, cells, cells)`, in C.
+BLANK_AS_NONE: dict[Any, None] = {"": None}
+
+
 def read_rows(
     table: Table, sheet: RawSheet, header_index: int, scales: dict[str, Decimal] | None = None
 ) -> None:
@@ -403,8 +409,9 @@ def read_rows(
     if not kept:
         return
     keep_extra_columns(table, sheet, header_index, kept, excel_rows)
-    width = max(map(len, kept))
-    if any(len(row) != width for row in kept):
+    lengths = set(map(len, kept))
+    width = max(lengths)
+    if len(lengths) > 1:
         # Rows read cell by cell differ in length: no column past the header's last
         # cell is read, so a stray far-right value never widens every row.
         header = sheet.rows[header_index] if header_index < len(sheet.rows) else []
@@ -423,7 +430,7 @@ def read_rows(
             typed = parse_column(table.spec.column(name), column, problems, scales[name])
         else:
             typed = parse_column(table.spec.column(name), column, problems)
-        raw_columns.append([None if v == "" else v for v in column])
+        raw_columns.append(list(map(BLANK_AS_NONE.get, column, column)))
         typed_columns.append(typed)
         # A cell of only spaces reads as None but was not "": only then can a row be
         # blank in all but appearance. By identity, in C: `None in` a column of Decimals
@@ -485,6 +492,10 @@ def keep_extra_columns(
 
 def data_rows(sheet: RawSheet, header_index: int) -> tuple[list[list[Any]], list[int]]:
     """The rows below the header that hold data, and their Excel row numbers."""
+    below = sheet.rows[header_index + 1 :]
+    # Most sheets have neither a blank nor a 合计 row: asked of every row at once in C.
+    if all(map(any, below)) and all(map(TOTAL_ROW_CELLS.isdisjoint, below)):
+        return below, list(range(header_index + 2, header_index + 2 + len(below)))
     kept: list[list[Any]] = []
     excel_rows: list[int] = []
     for r in range(header_index + 1, len(sheet.rows)):
@@ -511,7 +522,7 @@ def parse_column(
     try:
         typed = V.text_column(column) if spec.kind in V.TEXT_KINDS else None
         if typed is None:
-            typed = [None if v == "" else parse(v) for v in column]
+            typed = parse_distinct(parse, column)
         return typed
     except V.BadValue:
         pass
@@ -523,6 +534,20 @@ def parse_column(
             typed.append(None)
             problems.append((i, spec.name, e))
     return typed
+
+
+def parse_distinct(parse: Any, column: tuple[Any, ...]) -> list[Any]:
+    """`parse` of every cell, calling it once per distinct cell: a 会费 sheet holds a few
+    hundred amounts and twelve months over 30,000 rows. The lookups run in C (dict.fromkeys,
+    map). Not when a column holds ints or bools, which equal floats (True == 1 == 1.0):
+    one parse would then stand for cells of another type."""
+    types = set(map(type, column))
+    if int in types or bool in types:
+        return [None if v == "" else parse(v) for v in column]
+    distinct = dict.fromkeys(column)
+    for v in distinct:
+        distinct[v] = None if v == "" else parse(v)
+    return list(map(distinct.__getitem__, column))
 
 
 def mark_bad_cells(table: Table, sheet: RawSheet, header_index: int) -> None:
