@@ -173,7 +173,8 @@ def chart_png(chart: Chart, *, width_mm: float = 150) -> bytes:
     else:
         draw(pen, size, panels, font)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", dpi=(DPI, DPI), optimize=False)
+    # A few flat colours: zlib's fastest level is a third of the time for a few KB more.
+    image.save(buffer, format="PNG", dpi=(DPI, DPI), optimize=False, compress_level=1)
     return buffer.getvalue()
 
 

@@ -187,7 +187,10 @@ def make_reports(
             continue
         if progress:
             progress(f"正在生成 {info.name}.docx")
-        result.written.append(render(info.path, context, out / f"{info.name}.docx", result.notes))
+        target = out / f"{info.name}.docx"
+        result.written.append(
+            render(info.path, context, target, result.notes, variables=info.variables)
+        )
     result.notes[:0] = list(dict.fromkeys(options.notes))
     if pdf and result.written:
         from unionxl.reports.pdf import LibreOfficeMissing, convert, default_timeout
