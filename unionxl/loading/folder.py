@@ -425,11 +425,9 @@ def read_rows(
     spaces_only = False
     for name in names:
         index = table.columns[name]
-        column = shared(transposed[index]) if index < width else empty
-        if scales and name in scales:
-            typed = parse_column(table.spec.column(name), column, problems, scales[name])
-        else:
-            typed = parse_column(table.spec.column(name), column, problems)
+        column, distinct = shared(transposed[index]) if index < width else (empty, BLANK)
+        scale = scales.get(name) if scales else None
+        typed = parse_column(table.spec.column(name), column, problems, scale, distinct)
         raw_columns.append(list(map(BLANK_AS_NONE.get, column, column)))
         typed_columns.append(typed)
         # A cell of only spaces reads as None but was not "": only then can a row be
@@ -460,16 +458,21 @@ def read_rows(
         mark_bad_cells(table, sheet, header_index)
 
 
-def shared(column: tuple[Any, ...]) -> tuple[Any, ...]:
-    """The column with equal cells as one object: a 会费 sheet repeats each 工号, 姓名 and
-    月份 twelve times, and every copy is a string of its own as read (at 300k members,
-    a tenth of the memory). In C (map over dict.setdefault). Not when a column holds
-    ints or bools, which equal floats (True == 1 == 1.0) and would swap their type."""
+BLANK: dict[Any, Any] = {"": ""}  # the distinct cells of an empty column
+
+
+def shared(column: tuple[Any, ...]) -> tuple[tuple[Any, ...], dict[Any, Any] | None]:
+    """The column with equal cells as one object, and its distinct cells (None when
+    not shared). A 会费 sheet repeats each 工号, 姓名 and 月份 twelve times, and every copy
+    is a string of its own as read (at 300k members, a tenth of the memory); its few
+    hundred amounts are then parsed once each. In C (map over dict.setdefault). Not
+    when a column holds ints or bools, which equal floats (True == 1 == 1.0) and would
+    swap their type."""
     types = set(map(type, column))
     if int in types or bool in types:
-        return column
+        return column, None
     canon: dict[Any, Any] = {}
-    return tuple(map(canon.setdefault, column, column))
+    return tuple(map(canon.setdefault, column, column)), canon
 
 
 def keep_extra_columns(
@@ -514,15 +517,20 @@ def parse_column(
     column: tuple[Any, ...],
     problems: list[tuple[int, str, V.BadValue]],
     scale: Decimal | None = None,
+    distinct: dict[Any, Any] | None = None,
 ) -> list[Any]:
     """Typed values of one column; unreadable cells become None and go to `problems`.
-    `scale`: a money column whose header says 万元 (each amount ×10,000, exactly)."""
+    `scale`: a money column whose header says 万元 (each amount ×10,000, exactly).
+    `distinct`: the column's distinct cells (`shared`), each then parsed only once."""
     parse: Any = V.parser_for(spec) if scale is None else V.scaled_money_parser(scale)
     typed: list[Any] | None
     try:
+        if distinct is not None:
+            parsed = {v: None if v == "" else parse(v) for v in distinct}
+            return list(map(parsed.__getitem__, column))
         typed = V.text_column(column) if spec.kind in V.TEXT_KINDS else None
         if typed is None:
-            typed = parse_distinct(parse, column)
+            typed = [None if v == "" else parse(v) for v in column]
         return typed
     except V.BadValue:
         pass
@@ -534,20 +542,6 @@ def parse_column(
             typed.append(None)
             problems.append((i, spec.name, e))
     return typed
-
-
-def parse_distinct(parse: Any, column: tuple[Any, ...]) -> list[Any]:
-    """`parse` of every cell, calling it once per distinct cell: a 会费 sheet holds a few
-    hundred amounts and twelve months over 30,000 rows. The lookups run in C (dict.fromkeys,
-    map). Not when a column holds ints or bools, which equal floats (True == 1 == 1.0):
-    one parse would then stand for cells of another type."""
-    types = set(map(type, column))
-    if int in types or bool in types:
-        return [None if v == "" else parse(v) for v in column]
-    distinct = dict.fromkeys(column)
-    for v in distinct:
-        distinct[v] = None if v == "" else parse(v)
-    return list(map(distinct.__getitem__, column))
 
 
 def mark_bad_cells(table: Table, sheet: RawSheet, header_index: int) -> None:

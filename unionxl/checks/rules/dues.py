@@ -29,6 +29,7 @@ def check(office: OfficeData) -> Iterator[Finding]:
     members = roster(office)
     year = office.year
     paid_in_year = ZERO
+    expected_for: dict[Decimal, Decimal] = {}  # wage -> 应缴: a few hundred wages, 12 months each
     for row in table:
         number, month = row["工号"], row["月份"]
         if members is not None and number and number not in members:
@@ -38,7 +39,11 @@ def check(office: OfficeData) -> Iterator[Finding]:
                 row, "月份", "dues.month.year", f"月份 {month_text(month)} 不在 {year} 年度内"
             )
         wage, due, paid = row["工资基数"], row["应缴"], row["实缴"]
-        expected = dues_for(wage, ratio) if wage is not None else None
+        expected = None
+        if wage is not None:
+            expected = expected_for.get(wage)
+            if expected is None:
+                expected = expected_for[wage] = dues_for(wage, ratio)
         if due is not None and expected is not None and due != expected:
             yield table.finding(
                 row,
