@@ -94,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
         for folder in outputs:
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{name}.docx").write_bytes(data)
+    from unionxl.reports.examined import BUILTIN, write_store
+
+    if any(folder.resolve() == BUILTIN for folder in outputs):
+        write_store()  # what the doctor finds in them, so a report run need not ask again
     print(f"写入 {len(TEMPLATES)} 个模板：" + "、".join(str(o) for o in outputs))
     return 0
 

@@ -12,6 +12,8 @@ from docx.shared import Pt
 from scripts import make_templates
 from unionxl.reports import BUILTIN
 from unionxl.reports.docs import README, readme_text
+from unionxl.reports.doctor import examine
+from unionxl.reports.examined import digest, examined, stored
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = sorted(make_templates.TEMPLATES)
@@ -35,6 +37,28 @@ def test_templates_are_what_the_script_builds(name):
     assert make_templates.build(name) == (BUILTIN / f"{name}.docx").read_bytes(), (
         f"{name}.docx differs from scripts/make_templates.py: run python scripts/make_templates.py"
     )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_stored_examination_is_a_fresh_one(name):
+    """examined.json (what a report run uses instead of examining again) says what the
+    doctor says now, of these very bytes."""
+    path = BUILTIN / f"{name}.docx"
+    entry = stored()[path.name]
+    assert entry["sha256"] == digest(path), "run python scripts/make_templates.py"
+    fresh = examine(path, trial=True)
+    assert not fresh.problems
+    assert entry["variables"] == sorted(fresh.variables), "run python scripts/make_templates.py"
+    assert examined(path, trial=False).variables == fresh.variables
+
+
+def test_a_changed_copy_is_examined_afresh(tmp_path):
+    copy = tmp_path / "捐款公示.docx"
+    copy.write_bytes((BUILTIN / "捐款公示.docx").read_bytes())
+    doc = Document(str(copy))
+    doc.add_paragraph("{{ 没有这个变量 }}")
+    doc.save(str(copy))
+    assert examined(copy, trial=False).problems  # not taken from the store
 
 
 def east_asian_font(style) -> str | None:

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 from unionxl.model.errors import UnionxlError
 from unionxl.reports import variables as V
 from unionxl.reports.context import Options, build_context
-from unionxl.reports.doctor import TemplateInfo, examine
+from unionxl.reports.doctor import TemplateInfo
+from unionxl.reports.examined import BUILTIN, examined
 from unionxl.reports.render import render
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from unionxl.figures.model import Totals
     from unionxl.policy.policy import Policy
 
-BUILTIN = Path(__file__).resolve().parents[1] / "templates"
 # A report is skipped when the office keeps none of its data: all these lists are empty.
 NEEDS: dict[str, tuple[tuple[str, ...], str]] = {
     "经费收支决算报告": (("收入行", "支出行"), "台账中没有预算和收支明细"),
@@ -129,7 +129,7 @@ def check_templates(
     skips the trial render of the shipped templates (the test suite renders each of them;
     the office's own are always tried): a report run saves half a second."""
     return [
-        examine(path, trial=trial_builtin or path.parent != BUILTIN)
+        examined(path, trial=trial_builtin or path.parent != BUILTIN)
         for path in find_templates(templates, only)
     ]
 
