@@ -45,6 +45,9 @@ def capitals(value: Any) -> str:
         raise TemplateRuntimeError(f"“{value}”不是金额，无法写成大写") from None
 
 
+DICT_ATTRIBUTES = frozenset(dir(dict))  # `x.items` is the method, as in Jinja
+
+
 class BoundedEnvironment(SandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "%", "+"})
 
@@ -68,6 +71,10 @@ class BoundedEnvironment(SandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         self.tick()
+        # `行.金额` on a plain dict of the context: what the sandbox would find after its
+        # failed attribute look-up (an exception per cell, 14 µs), found at once.
+        if type(obj) is dict and attribute in obj and attribute not in DICT_ATTRIBUTES:
+            return obj[attribute]
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
