@@ -82,8 +82,7 @@ class OfficeData:
         result: dict[str, Row] = {}
         if table is not None:
             column = "工号" if table.has("工号") or not table.has("身份证号") else "身份证号"
-            for row in table:
-                key = row[column]
+            for key, row in zip(table.column_values(column), table.rows):
                 if key and key not in result:
                     result[key] = row
         return result

@@ -371,21 +371,21 @@ def visit_totals(office: OfficeData) -> Visits | None:
     numbers: dict[str, list[int]] = {}
     roster = office.members
     gifts = []
-    for row in table:
-        values = row.values  # the hot loop of a big office: plain dict look-ups
-        kind = values.get("类型")
+    # The hot loop of a big office: the cells come from the columns, zipped.
+    columns = map(table.column_values, ("类型", "工号", "日期", "姓名", "形式", "金额", "事由"))
+    for row, kind, number, day, name, form, amount, reason in zip(table.rows, *columns):
         if not kind:
             continue
-        member = roster.get(values.get("工号") or "")
+        member = roster.get(number or "")
         gifts.append(
             Gift(
-                values.get("日期"),
+                day,
                 kind,
-                values.get("姓名") or (member["姓名"] if member is not None else "") or "",
+                name or (member["姓名"] if member is not None else "") or "",
                 member["部门"] if member is not None else None,
-                values.get("形式") or "",
-                values.get("金额"),
-                values.get("事由") or "",
+                form or "",
+                amount,
+                reason or "",
                 row.excel_row,
             )
         )
@@ -396,10 +396,8 @@ def visit_totals(office: OfficeData) -> Visits | None:
             numbers[kind] = []
         counts[kind] += 1
         numbers[kind].append(row.excel_row)
-        amount = values.get("金额")
         if amount is not None:
             amounts[kind] += amount
-        number = values.get("工号")
         if number:
             members[kind].add(number)
     standard = list(office.policy.visit_standards or ())

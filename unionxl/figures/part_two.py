@@ -220,12 +220,12 @@ def dues_totals(office: OfficeData) -> Dues | None:
         return None
     ratio: Fraction = office.policy.value("会费比例")
     due = paid = ZERO
-    for row in table:
-        if row["应缴"] is not None:
-            due += row["应缴"]
-        elif row["工资基数"] is not None:
-            due += dues_for(row["工资基数"], ratio)
-        paid += row["实缴"] or ZERO
+    for owed, wage, got in zip(*map(table.column_values, ("应缴", "工资基数", "实缴"))):
+        if owed is not None:
+            due += owed
+        elif wage is not None:
+            due += dues_for(wage, ratio)
+        paid += got or ZERO
     journal = office.table("收支明细")
     ledger: Decimal | None = None
     if journal is not None:

@@ -74,7 +74,6 @@ def read_directions(tables: dict[str, Table]) -> None:
                     value=side_text or None,
                 )
             )
-    table.typed_columns = None  # 收入/支出 now live on the rows only
 
 
 def normalize(header: str) -> str:
@@ -101,7 +100,4 @@ def read_as_chart(tables: dict[str, Table]) -> None:
         for row in table.rows:
             new = renames.get(row["科目"])
             if new is not None:
-                row["科目"] = new
-        if table.typed_columns is not None:
-            column = table.typed_columns["科目"]
-            table.typed_columns["科目"] = [renames.get(v, v) for v in column]
+                row["科目"] = new  # into the column: column_values sees it too

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import gc
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,9 @@ from unionxl.model import values as V
 from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import ERROR, WARNING, Finding, column_letter
 from unionxl.model.schema import MAPPING_TABLES, TABLES, Column, Kind, TableSpec
-from unionxl.model.tables import Row, Table
+from unionxl.model.tables import Columns, Row, Table
 from unionxl.reading.ahead import ReadAhead
-from unionxl.reading.raw import RawSheet
+from unionxl.reading.raw import RawSheet, RawWorkbook
 from unionxl.reading.scan import Scanner
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb"}
@@ -132,70 +133,10 @@ def _load_folder(folder: Path, year: int | None, books: ReadAhead) -> OfficeData
         )
     pending: list[tuple[str, RawSheet]] = []  # sheets a 字段对照 may yet place
     for path, book in books:
-        if isinstance(book, UnionxlError):
-            result.unreadable.append(str(book))
-            result.load_findings.append(
-                Finding(ERROR, "file.unreadable", str(book), file=path.name)
-            )
-            continue
-        if path.name in OUTPUT_NAMES:
-            if written_by_unionxl(path) or not any(
-                normalize_name(sheet.name) in SHEET_NAMES for sheet in book.sheets
-            ):
-                continue  # a result unionxl wrote: not data
-            result.load_findings.append(
-                Finding(
-                    WARNING,
-                    "file.output_name",
-                    f"{path.name} 与 unionxl 的结果文件同名，但其中有台账表：已作为台账读取。"
-                    "请把它改成别的名字，以免与结果文件混淆",
-                    file=path.name,
-                )
-            )
-        result.files.append(path.name)
-        result.load_findings.extend(book.findings)  # what reading noticed (sheet.*)
-        for sheet in book.sheets:
-            how = "name"
-            spec = SHEET_NAMES.get(normalize_name(sheet.name))
-            if spec is None:
-                spec = place_by_content(result, path.name, sheet)
-                if spec is None:
-                    pending.append((path.name, sheet))
-                    continue
-                how = "content"
-            table = load_table(spec, path.name, sheet, result.load_findings)
-            if table is None:
-                continue
-            if recognise.missing_required(spec, table.columns) and spec.name not in MAP_TABLES:
-                pending.append((path.name, sheet))
-            first = result.tables.get(spec.name)
-            if first is not None and how == "content":
-                result.unused.append(
-                    {
-                        "file": path.name,
-                        "sheet": sheet.name,
-                        "reason": f"表头像“{spec.name}”表，但已从 {first.file} 的"
-                        f"“{first.sheet}”读取了“{spec.name}”",
-                    }
-                )
-                continue
-            if first is not None:
-                result.load_findings.append(
-                    Finding(
-                        ERROR,
-                        "table.duplicate",
-                        f"“{spec.name}”表出现了两次：{first.file} 的“{first.sheet}”和 "
-                        f"{table.file} 的“{table.sheet}”。只保留一处，另一处请改名或删除"
-                        f"（本次使用 {first.file}）",
-                        file=table.file,
-                        sheet=table.sheet,
-                    )
-                )
-                continue
-            result.tables[spec.name] = table
-            result.sheets.append(
-                {"file": path.name, "sheet": sheet.name, "table": spec.name, "how": how}
-            )
+        add_workbook(result, path, book, pending)
+        # Dropped before the next is read (the for statement rebinds it only after):
+        # else two workbooks' cells are alive at once, 会费's while 慰问 is read.
+        del book
     if pending and "字段对照" in result.tables:
         apply_field_map(result, pending)
     if "值对照" in result.tables:
@@ -232,6 +173,77 @@ def _load_folder(folder: Path, year: int | None, books: ReadAhead) -> OfficeData
             )
         )
     return result
+
+
+def add_workbook(
+    result: OfficeData,
+    path: Path,
+    book: RawWorkbook | UnionxlError,
+    pending: list[tuple[str, RawSheet]],
+) -> None:
+    """The tables of one workbook, into `result` (`pending`: sheets not yet placed)."""
+    if isinstance(book, UnionxlError):
+        result.unreadable.append(str(book))
+        result.load_findings.append(Finding(ERROR, "file.unreadable", str(book), file=path.name))
+        return
+    if path.name in OUTPUT_NAMES:
+        if written_by_unionxl(path) or not any(
+            normalize_name(sheet.name) in SHEET_NAMES for sheet in book.sheets
+        ):
+            return  # a result unionxl wrote: not data
+        result.load_findings.append(
+            Finding(
+                WARNING,
+                "file.output_name",
+                f"{path.name} 与 unionxl 的结果文件同名，但其中有台账表：已作为台账读取。"
+                "请把它改成别的名字，以免与结果文件混淆",
+                file=path.name,
+            )
+        )
+    result.files.append(path.name)
+    result.load_findings.extend(book.findings)  # what reading noticed (sheet.*)
+    for sheet in book.sheets:
+        how = "name"
+        spec = SHEET_NAMES.get(normalize_name(sheet.name))
+        if spec is None:
+            spec = place_by_content(result, path.name, sheet)
+            if spec is None:
+                pending.append((path.name, sheet))
+                continue
+            how = "content"
+        table = load_table(spec, path.name, sheet, result.load_findings)
+        if table is None:
+            continue
+        if recognise.missing_required(spec, table.columns) and spec.name not in MAP_TABLES:
+            pending.append((path.name, sheet))
+        first = result.tables.get(spec.name)
+        if first is not None and how == "content":
+            result.unused.append(
+                {
+                    "file": path.name,
+                    "sheet": sheet.name,
+                    "reason": f"表头像“{spec.name}”表，但已从 {first.file} 的"
+                    f"“{first.sheet}”读取了“{spec.name}”",
+                }
+            )
+            continue
+        if first is not None:
+            result.load_findings.append(
+                Finding(
+                    ERROR,
+                    "table.duplicate",
+                    f"“{spec.name}”表出现了两次：{first.file} 的“{first.sheet}”和 "
+                    f"{table.file} 的“{table.sheet}”。只保留一处，另一处请改名或删除"
+                    f"（本次使用 {first.file}）",
+                    file=table.file,
+                    sheet=table.sheet,
+                )
+            )
+            continue
+        result.tables[spec.name] = table
+        result.sheets.append(
+            {"file": path.name, "sheet": sheet.name, "table": spec.name, "how": how}
+        )
 
 
 def place_by_content(result: OfficeData, file: str, sheet: RawSheet) -> TableSpec | None:
@@ -428,34 +440,56 @@ def read_rows(
         column, distinct = shared(transposed[index]) if index < width else (empty, BLANK)
         scale = scales.get(name) if scales else None
         typed = parse_column(table.spec.column(name), column, problems, scale, distinct)
-        raw_columns.append(list(map(BLANK_AS_NONE.get, column, column)))
+        raw = list(map(BLANK_AS_NONE.get, column, column))
+        # Text read as written: one list for both (Columns). str.strip returns the very
+        # string when it strips nothing, so equal here is identical (and == is C-fast).
+        if table.spec.column(name).kind in V.TEXT_KINDS and typed == raw:
+            typed = raw
+        raw_columns.append(raw)
         typed_columns.append(typed)
         # A cell of only spaces reads as None but was not "": only then can a row be
         # blank in all but appearance. By identity, in C: `None in` a column of Decimals
         # would ask each one `== None`, an isinstance check on an ABC per cell.
         if any(map(V.is_none, typed)) and sum(map(V.is_none, typed)) > column.count(""):
             spaces_only = True
+    store = Columns(zip(names, typed_columns))
+    store.raw = dict(zip(names, raw_columns))
+    store.bad = {}
+    store.size = len(kept)
+    indices: Iterable[int] = row_indices(excel_rows)
+    shown = excel_rows
+    if spaces_only:
+        indices = [
+            i
+            for i, cells, values in zip(range(len(kept)), zip(*raw_columns), zip(*typed_columns))
+            if not (
+                values.count(None) == len(values)
+                and cells.count(None) != len(cells)
+                and all(type(v) is str and not v.strip(V.SPACES) for v in cells if v is not None)
+            )  # only spaces: as blank as a blank row
+        ]
+        shown = [excel_rows[i] for i in indices]
     rows = table.rows
-    for excel_row, cells, values in zip(excel_rows, zip(*raw_columns), zip(*typed_columns)):
-        if spaces_only and values.count(None) == len(values) and cells.count(None) != len(cells):
-            if all(type(v) is str and not v.strip(V.SPACES) for v in cells if v is not None):
-                continue  # only spaces: as blank as a blank row
-        row = Row(zip(names, values))
-        row.excel_row = excel_row
-        row.names = names
-        row.cells = cells
-        rows.append(row)
+    rows.extend(map(Row, repeat(store), indices, shown))
     if len(rows) == len(kept) and not sheet.bad_cells:
-        table.raw_columns = dict(zip(names, raw_columns))
-        table.typed_columns = dict(zip(names, typed_columns))
-    if problems:
-        by_excel = rows_by_excel(rows)
-        for i, name, error in problems:
-            row = by_excel[excel_rows[i]]
-            row.mark_bad(name)
-            table.load_findings.append(table.finding(row, name, error.rule, f"{name}：{error}"))
+        table.raw_columns = store.raw
+        table.typed_columns = store
+    for i, name, error in problems:
+        row = Row(store, i, excel_rows[i])  # a view of the same cells as the table's
+        row.mark_bad(name)
+        table.load_findings.append(table.finding(row, name, error.rule, f"{name}：{error}"))
     if sheet.bad_cells:
         mark_bad_cells(table, sheet, header_index)
+
+
+def row_indices(excel_rows: list[int]) -> Iterable[int]:
+    """0, 1 … n-1, as the int objects `excel_rows` already holds where it can: without
+    a gap in the rows, index i is the Excel row number of the row i - first ahead, so an
+    index costs no int of its own (32 bytes a row at 300k members). Small ints are shared."""
+    n, first = len(excel_rows), excel_rows[0]
+    if excel_rows[-1] - first != n - 1:  # rows were skipped: plain ints
+        return range(n)
+    return chain(range(min(first, n)), islice(excel_rows, 0, max(n - first, 0)))
 
 
 BLANK: dict[Any, Any] = {"": ""}  # the distinct cells of an empty column

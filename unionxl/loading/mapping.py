@@ -120,17 +120,16 @@ def apply_value_map(tables: dict[str, Table]) -> None:
         table = tables.get(table_name)
         if table is None or not table.has(column):
             continue
-        index = table.rows[0].names.index(column) if table.rows else 0
+        drop = set()
         for row in table.rows:
-            own = row.cells[index] if index < len(row.cells) else None
+            own = row.cell(column)
             key = str(own).strip() if own is not None else None
             if key in values:
-                row[column] = values[key]
+                row[column] = values[key]  # into the column: column_values sees it too
                 if column in row.bad:
                     row.bad = row.bad - {column}
-        if table.typed_columns is not None:
-            table.typed_columns[column] = [r[column] for r in table.rows]
-        drop = {r.excel_row for r in table.rows if str(r.cells[index] or "").strip() in values}
+            if str(own or "").strip() in values:
+                drop.add(row.excel_row)
         table.load_findings[:] = [
             f
             for f in table.load_findings

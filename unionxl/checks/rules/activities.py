@@ -52,7 +52,7 @@ def check_activities(office: OfficeData) -> Iterator[Finding]:
             winners[number] = winners.get(number, 0) + is_winner(row)
     yield from repeats(
         table,
-        lambda r: r["编号"],
+        "编号",
         "activity.id.duplicate",
         lambda r, first: f"活动编号 {r['编号']} 重复，与第 {first} 行相同",
         column="编号",
@@ -185,7 +185,7 @@ def check_participants(office: OfficeData) -> Iterator[Finding]:
                 )
     yield from repeats(
         table,
-        lambda r: (r["活动编号"], r["工号"]) if r["活动编号"] and r["工号"] else None,
+        ("活动编号", "工号"),
         "participant.duplicate",
         lambda r, first: f"工号 {r['工号']} 在活动 {r['活动编号']} 中出现两次（第 {first} 行已有）",
         column="工号",

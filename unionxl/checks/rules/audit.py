@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
+from operator import itemgetter
 
 from unionxl.checks.rules.helpers import roster, yuan
 from unionxl.data.office_data import OfficeData
@@ -38,9 +39,9 @@ def check_visits(office: OfficeData) -> Iterator[Finding]:
     signed = table.has("签收")
     festival_rows = []
     festival_total = ZERO
-    for row in table:
-        member = members.get(row["工号"]) if members is not None and row["工号"] else None
-        day = row["日期"]
+    columns = map(table.column_values, ("工号", "日期", "类型", "金额", "签收"))
+    for row, number, day, kind, amount, signature in zip(table.rows, *columns):
+        member = members.get(number) if members is not None and number else None
         if member is not None and day is not None:
             joined = member["入会日期"]
             if joined is not None and day < joined:
@@ -51,16 +52,15 @@ def check_visits(office: OfficeData) -> Iterator[Finding]:
                     f"慰问日期 {day} 早于{row['姓名'] or row['工号']}的入会日期 {joined}，"
                     "入会前不能享受会员慰问",
                 )
-        if signed and row.is_empty("签收"):
+        if signed and signature is None and row.is_empty("签收"):
             yield table.finding(
                 row, "签收", "visit.signature", "签收为空：发放名单每一行都要有领取人签收"
             )
-        kind, amount = row["类型"], row["金额"]
         if kind and amount is not None and is_festival_kind(kind):
             if year is None or (day is not None and day.year == year):
                 festival_total += amount
-            if row["工号"] and day is not None:
-                festival_rows.append(row)
+            if number and day is not None:
+                festival_rows.append((day, row.excel_row, number, kind, amount, row))
     if cap is not None:
         # A row that already crosses its own 类型's yearly cap is reported by
         # visit.cap.year: not twice for the same amount (same date order).
@@ -71,12 +71,13 @@ def check_visits(office: OfficeData) -> Iterator[Finding]:
         }
         running: dict[tuple[str, int], Decimal] = {}
         own: dict[tuple[str, str, int], Decimal] = {}
-        for row in sorted(festival_rows, key=lambda r: (r["日期"], r.excel_row)):
-            key = (row["工号"], row["日期"].year)
-            running[key] = running.get(key, ZERO) + row["金额"]
-            kind_key = (row["工号"], row["类型"], row["日期"].year)
-            own[kind_key] = own.get(kind_key, ZERO) + row["金额"]
-            own_cap = own_caps.get(row["类型"])
+        # In date order (then row order), the cells taken from the columns above.
+        for day, _, number, kind, amount, row in sorted(festival_rows, key=itemgetter(0, 1)):
+            key = (number, day.year)
+            running[key] = running.get(key, ZERO) + amount
+            kind_key = (number, kind, day.year)
+            own[kind_key] = own.get(kind_key, ZERO) + amount
+            own_cap = own_caps.get(kind)
             if own_cap is not None and own[kind_key] > own_cap:
                 continue
             if running[key] > cap:

@@ -23,7 +23,7 @@ def check(office: OfficeData) -> Iterator[Finding]:
             )
     yield from repeats(
         table,
-        lambda r: (r["届次"], r["工号"]) if r["届次"] and r["工号"] else None,
+        ("届次", "工号"),
         "delegate.duplicate",
         lambda r, first: f"工号 {r['工号']} 在{r['届次']}代表中出现两次（第 {first} 行已有）",
         column="工号",

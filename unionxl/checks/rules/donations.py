@@ -49,7 +49,7 @@ def check(office: OfficeData) -> Iterator[Finding]:
                 )
     yield from repeats(
         table,
-        lambda r: (r["活动"], r["工号"]) if r["活动"] and r["工号"] else None,
+        ("活动", "工号"),
         "donation.duplicate",
         lambda r, first: (
             f"工号 {r['工号']} 在“{r['活动']}”中捐了两次（第 {first} 行已有），是否重复录入？"

@@ -29,21 +29,17 @@ def check(office: OfficeData) -> Iterator[Finding]:
     members = roster(office)
     year = office.year
     paid_in_year = ZERO
-    expected_for: dict[Decimal, Decimal] = {}  # wage -> 应缴: a few hundred wages, 12 months each
-    for row in table:
-        number, month = row["工号"], row["月份"]
+    columns = list(map(table.column_values, ("工号", "月份", "工资基数", "应缴", "实缴")))
+    # Each distinct wage once (a member's repeats every month); None -> None.
+    expected_of = {w: dues_for(w, ratio) for w in set(columns[2]) - {None}}
+    for row, number, month, wage, due, paid in zip(table.rows, *columns):
         if members is not None and number and number not in members:
             yield table.finding(row, "工号", "dues.member.unknown", f"工号 {number} 不在会员名册中")
         if year is not None and month is not None and month.year != year:
             yield table.finding(
                 row, "月份", "dues.month.year", f"月份 {month_text(month)} 不在 {year} 年度内"
             )
-        wage, due, paid = row["工资基数"], row["应缴"], row["实缴"]
-        expected = None
-        if wage is not None:
-            expected = expected_for.get(wage)
-            if expected is None:
-                expected = expected_for[wage] = dues_for(wage, ratio)
+        expected = expected_of.get(wage)
         if due is not None and expected is not None and due != expected:
             yield table.finding(
                 row,
@@ -66,7 +62,7 @@ def check(office: OfficeData) -> Iterator[Finding]:
             paid_in_year += paid
     yield from repeats(
         table,
-        lambda r: (r["工号"], r["月份"]) if r["工号"] and r["月份"] else None,
+        ("工号", "月份"),
         "dues.duplicate",
         lambda r, first: (
             f"工号 {r['工号']} {month_text(r['月份'])}的会费重复登记（第 {first} 行已有）"

@@ -7,21 +7,37 @@ from typing import Any
 
 from unionxl.model.findings import ERROR, Finding
 from unionxl.model.tables import Row, Table
+from unionxl.model.values import is_none
 
 
 def repeats(
     table: Table,
-    key: Callable[[Row], Any],
+    key: str | tuple[str, str] | Callable[[Row], Any],
     rule: str,
     message: Callable[[Row, int], str],
     *,
     column: str,
     severity: str = ERROR,
 ) -> Iterator[Finding]:
-    """A finding at every repeat of `key` after its first occurrence, naming that row."""
+    """A finding at every repeat of `key` after its first occurrence, naming that row.
+
+    `key`: a column, a pair of columns (the key when both are filled) or a function of
+    the row (None: no key). Columns are read whole, without a look-up per row."""
+    rows = table.rows
+    if isinstance(key, str):
+        keys = table.column_values(key)
+    elif isinstance(key, tuple):
+        keys = [
+            (a, b) if a and b else None
+            for a, b in zip(table.column_values(key[0]), table.column_values(key[1]))
+        ]
+    else:
+        keys = list(map(key, rows))
+    distinct = set(keys)
+    if len(distinct) - (None in distinct) == len(keys) - sum(map(is_none, keys)):
+        return  # no key twice: the common case, decided in C
     first: dict[Any, int] = {}
-    for row in table:
-        k = key(row)
+    for row, k in zip(rows, keys):
         if k is None:
             continue
         seen = first.setdefault(k, row.excel_row)

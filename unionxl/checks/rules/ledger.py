@@ -23,7 +23,7 @@ def check_budget(office: OfficeData) -> Iterator[Finding]:
     accounts = office.accounts
     yield from repeats(
         table,
-        lambda r: r["科目"],
+        "科目",
         "budget.account.duplicate",
         lambda r, first: f"科目“{r['科目']}”的预算重复，与第 {first} 行相同；每个科目只填一行",
         column="科目",

@@ -22,7 +22,7 @@ def check(office: OfficeData, today: dt.date | None = None) -> Iterator[Finding]
     today = today or dt.date.today()
     yield from repeats(
         table,
-        lambda r: r["工号"],
+        "工号",
         "member.id.duplicate",
         lambda r, first: f"工号 {r['工号']} 重复，与第 {first} 行相同；工号必须唯一",
         column="工号",
@@ -35,19 +35,19 @@ def check(office: OfficeData, today: dt.date | None = None) -> Iterator[Finding]
         column="身份证号",
     )
     departments = department_names(office)
-    for row in table:
-        number = row["身份证号"]
-        if number and not idcard.is_consistent(number, row["出生日期"], row["性别"]):
+    columns = map(table.column_values, ("身份证号", "出生日期", "性别", "部门", "入会日期", "手机"))
+    for row, number, born, sex, department, joined, phone in zip(table.rows, *columns):
+        if number and not idcard.is_consistent(number, born, sex):
             yield from check_idcard(table, row)
-        if departments is not None and row["部门"] and row["部门"] not in departments:
+        if departments is not None and department and department not in departments:
             yield table.finding(
                 row,
                 "部门",
                 "member.department.unknown",
-                f"部门“{row['部门']}”不在“部门”表中，请核对名称或在“部门”表中补充",
+                f"部门“{department}”不在“部门”表中，请核对名称或在“部门”表中补充",
             )
-        yield from check_join_date(table, row, today)
-        phone = row["手机"]
+        if joined is not None:
+            yield from check_join_date(table, row, today)
         if phone and not PHONE.match(phone):
             yield table.finding(
                 row, "手机", "member.phone", "手机号应为 1 开头的 11 位数字", severity=WARNING

@@ -64,7 +64,7 @@ def check_claims(
     basis = office.policy.basis("住院天数含入院当日")
     yield from repeats(
         table,
-        lambda r: r["编号"],
+        "编号",
         "mutual.claim.id.duplicate",
         lambda r, first: f"理赔编号 {r['编号']} 重复，与第 {first} 行相同",
         column="编号",

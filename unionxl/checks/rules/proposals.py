@@ -16,7 +16,7 @@ def check(office: OfficeData) -> Iterator[Finding]:
     minimum = office.min_seconders
     yield from repeats(
         table,
-        lambda r: r["编号"],
+        "编号",
         "proposal.id.duplicate",
         lambda r, first: f"提案编号 {r['编号']} 重复，与第 {first} 行相同",
         column="编号",

@@ -28,20 +28,19 @@ def check(office: OfficeData) -> Iterator[Finding]:
     members = office.members if office.table("会员") is not None else None
     year = office.year
     # 800k rows at 300k members: each check is guarded by a cheap test, so the
-    # common, correct row costs a few dict look-ups and no generator.
-    for row in table:
-        kind = row["类型"]
-        number = row["工号"]
+    # common, correct row costs a few look-ups and no generator (cells come from the
+    # columns, zipped: no row look-up).
+    limits = {k: (s["每次上限"], s["对象"]) for k, s in standards.items()}
+    columns = map(table.column_values, ("类型", "工号", "姓名", "日期", "形式"))
+    for row, kind, number, name, day, form in zip(table.rows, *columns):
         member = members.get(number) if members is not None and number else None
-        if (
-            members is not None
-            and number
-            and (
-                member is None or (row["姓名"] and member["姓名"] and row["姓名"] != member["姓名"])
-            )
-        ):
-            yield from check_member(table, row, members, member)
-        day = row["日期"]
+        if members is not None and number:
+            if member is None:
+                yield from check_member(table, row, members, member)
+            elif name:
+                known = member["姓名"]
+                if known and name != known:
+                    yield from check_member(table, row, members, member)
         if year is not None and day is not None and day.year != year:
             yield table.finding(row, "日期", "visit.date.year", f"日期 {day} 不在 {year} 年度内")
         if not kind:
@@ -54,14 +53,15 @@ def check(office: OfficeData) -> Iterator[Finding]:
                 "visit.type.unknown",
                 f"慰问类型“{kind}”不在“慰问标准”表中，请按标准中的名称填写",
             )
-        if standard is not None and (
-            standard["每次上限"] is not None
-            or (member is not None and standard["对象"] not in (None, "全部"))
-        ):
-            yield from check_standard(table, row, standard, member, office.policy.visit_cap_basis)
+        if standard is not None:
+            each, target = limits[kind]
+            if each is not None or (member is not None and target not in (None, "全部")):
+                yield from check_standard(
+                    table, row, standard, member, office.policy.visit_cap_basis
+                )
         if is_festival_kind(kind):
             for column, rule, message, severity in festival_problems(
-                kind, row["形式"] or "", day, forbidden
+                kind, form or "", day, forbidden
             ):
                 yield table.finding(row, column, rule, message, severity=severity)
     yield from check_yearly_caps(table, standards, office.policy.visit_cap_basis)
@@ -160,17 +160,16 @@ def check_yearly_caps(
     if not caps:
         return
 
-    def key_of(row: Row) -> tuple | None:
-        kind, number, amount, day = row["类型"], row["工号"], row["金额"], row["日期"]
-        if kind not in caps or not number or amount is None or day is None:
-            return None
-        return (number, kind, day.year)
-
+    columns = map(table.column_values, ("类型", "工号", "金额", "日期"))
     totals: dict[tuple, Decimal] = defaultdict(Decimal)
-    keys = [key_of(row) for row in table]
-    for row, key in zip(table.rows, keys):
-        if key is not None:
-            totals[key] += row["金额"]
+    keys: list[tuple | None] = []
+    for kind, number, amount, day in zip(*columns):
+        if kind not in caps or not number or amount is None or day is None:
+            keys.append(None)
+            continue
+        key = (number, kind, day.year)
+        keys.append(key)
+        totals[key] += amount
     over = {key for key, total in totals.items() if total > caps[key[1]]}
     if not over:
         return
@@ -195,10 +194,11 @@ def check_yearly_caps(
 
 def check_birthdays(table: Table) -> Iterator[Finding]:
     first: dict[tuple, int] = {}
-    for row in table:
-        if not (row["类型"] and "生日" in row["类型"] and row["工号"] and row["日期"]):
+    kinds, numbers, days = map(table.column_values, ("类型", "工号", "日期"))
+    for row, kind, number, day in zip(table.rows, kinds, numbers, days):
+        if not (kind and "生日" in kind and number and day):
             continue
-        key = (row["工号"], row["日期"].year)
+        key = (number, day.year)
         seen = first.setdefault(key, row.excel_row)
         if seen != row.excel_row:
             yield table.finding(
