@@ -350,6 +350,8 @@ CASES: list[tuple[str, Plant, list[tuple]]] = [
         cell("部门", 3, "届期", 2),
         [at("部门", "D3", "department.term.expired", W)],
     ),
+    # a 届期 past the calendar's end (typed as 1e12) ends no term, and crashes nothing
+    ("absurd 届期", cell("部门", 3, "届期", 10**12), []),
     # --- 慰问登记, added ---------------------------------------------------------------------
     (
         "festival kinds together over the cap",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -88,8 +89,12 @@ def roster(office: Any) -> dict[str, Row] | None:
 
 
 def add_years(day: Any, years: int) -> Any:
-    """The same day `years` later (29 February becomes 28 February)."""
+    """The same day `years` later (29 February becomes 28 February); past the calendar's
+    end (a 届期 typed as 1e12) the last day there is, which no check date reaches."""
+    year = day.year + years
+    if not 1 <= year <= dt.MAXYEAR:
+        return type(day).max if year > dt.MAXYEAR else type(day).min
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year, day=28)
