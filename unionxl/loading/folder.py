@@ -437,7 +437,7 @@ def read_rows(
     spaces_only = False
     for name in names:
         index = table.columns[name]
-        column, distinct = shared(transposed[index]) if index < width else (empty, BLANK)
+        column, distinct = shared(transposed[index]) if index < width else (empty, NO_CELLS)
         scale = scales.get(name) if scales else None
         typed = parse_column(table.spec.column(name), column, problems, scale, distinct)
         raw = list(map(BLANK_AS_NONE.get, column, column))
@@ -452,10 +452,7 @@ def read_rows(
         # would ask each one `== None`, an isinstance check on an ABC per cell.
         if any(map(V.is_none, typed)) and sum(map(V.is_none, typed)) > column.count(""):
             spaces_only = True
-    store = Columns(zip(names, typed_columns))
-    store.raw = dict(zip(names, raw_columns))
-    store.bad = {}
-    store.size = len(kept)
+    store = Columns.of(dict(zip(names, typed_columns)), dict(zip(names, raw_columns)), len(kept))
     indices: Iterable[int] = row_indices(excel_rows)
     shown = excel_rows
     if spaces_only:
@@ -492,7 +489,7 @@ def row_indices(excel_rows: list[int]) -> Iterable[int]:
     return chain(range(min(first, n)), islice(excel_rows, 0, max(n - first, 0)))
 
 
-BLANK: dict[Any, Any] = {"": ""}  # the distinct cells of an empty column
+NO_CELLS: dict[Any, Any] = {"": ""}  # the distinct cells of a column the sheet lacks
 
 
 def shared(column: tuple[Any, ...]) -> tuple[tuple[Any, ...], dict[Any, Any] | None]:

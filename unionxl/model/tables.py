@@ -46,6 +46,12 @@ class Columns(dict):
     bad: dict[int, frozenset[str]]
     size: int  # rows
 
+    @classmethod
+    def of(cls, typed: dict[str, list[Any]], raw: dict[str, list[Any]], size: int) -> Columns:
+        store = cls(typed)
+        store.raw, store.bad, store.size = raw, {}, size
+        return store
+
     def __missing__(self, column: str) -> _Blank:
         return BLANK
 
@@ -83,10 +89,8 @@ class Row(Mapping[str, Any]):
     def at(
         cls, excel_row: int, values: dict[str, Any] | None = None, raw: dict[str, Any] | None = None
     ) -> Row:
-        store = Columns({k: [v] for k, v in (values or {}).items()})
-        store.raw = {k: [v] for k, v in (raw or {}).items()}
-        store.bad = {}
-        store.size = 1
+        typed = {k: [v] for k, v in (values or {}).items()}
+        store = Columns.of(typed, {k: [v] for k, v in (raw or {}).items()}, 1)
         return cls(store, 0, excel_row)
 
     # The hot path of every rule: one dict look-up and one list index.

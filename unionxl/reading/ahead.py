@@ -50,9 +50,10 @@ class ReadAhead:
         ahead: dict[Path, Future[Read]] = {}
         for i, path in enumerate(paths):
             current = ahead.pop(path, None)
-            for later in paths[i + 1 : i + 1 + AHEAD]:
-                if later not in ahead and self.small(later) and self.small(path):
-                    ahead[later] = self.pool.submit(self.read, later)
+            if self.small(path):  # two big rectangles of cells never alive at once
+                for later in paths[i + 1 : i + 1 + AHEAD]:
+                    if later not in ahead and self.small(later):
+                        ahead[later] = self.pool.submit(self.read, later)
             yield path, (current.result() if current is not None else self.read(path))
 
     def small(self, path: Path) -> bool:
