@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import gc
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import chain, islice, repeat
 from pathlib import Path
@@ -249,7 +250,7 @@ def add_workbook(
 def place_by_content(result: OfficeData, file: str, sheet: RawSheet) -> TableSpec | None:
     """The table a sheet with an unknown name holds, judged by its header row; None (and
     an entry in `result.unused` saying why) when it holds none."""
-    if not any(any(c not in ("", None) for c in row) for row in sheet.rows[:HEADER_SEARCH_ROWS]):
+    if not any(any(c not in ("", None) for c in row) for row in sheet.head):
         result.unused.append(
             {"file": file, "sheet": sheet.name, "reason": "空白工作表", "quiet": True}
         )
@@ -259,10 +260,10 @@ def place_by_content(result: OfficeData, file: str, sheet: RawSheet) -> TableSpe
             {"file": file, "sheet": sheet.name, "reason": "说明页，不是台账表", "quiet": True}
         )
         return None
-    guesses = recognise.guess_tables(sheet.rows)
+    guesses = recognise.guess_tables(sheet.head)
     if guesses and guesses[0].complete and len(guesses[0].matched) >= 3:
         return guesses[0].spec
-    preview = recognise.header_preview(sheet.rows)
+    preview = recognise.header_preview(sheet.head)
     close = recognise.close_table(sheet.name)
     if guesses:
         g = guesses[0]
@@ -346,7 +347,7 @@ def is_total_row(row: list[Any]) -> bool:
 def load_table(
     spec: TableSpec, file: str, sheet: RawSheet, findings: list[Finding]
 ) -> Table | None:
-    header_index, columns, duplicates, units = find_header_units(spec, sheet.rows)
+    header_index, columns, duplicates, units = find_header_units(spec, sheet.head)
     scales: dict[str, Decimal] = {}
     for name, unit in units.items():
         index = columns[name]
@@ -413,31 +414,26 @@ def read_rows(
 ) -> None:
     """Typed rows of the table.
 
-    The hot path of every command, so it works column by column: calamine gives a
-    rectangle, zip(*rows) turns it into columns in C, and each column is parsed with
-    one specialised parser. A column with an unreadable cell is re-read cell by cell.
+    The hot path of every command, so it works column by column: the rows below the
+    header become columns (gather_columns), and each column is parsed with one
+    specialised parser. A column with an unreadable cell is re-read cell by cell.
     """
-    kept, excel_rows = data_rows(sheet, header_index)
-    if not kept:
-        return
-    keep_extra_columns(table, sheet, header_index, kept, excel_rows)
-    lengths = set(map(len, kept))
-    width = max(lengths)
-    if len(lengths) > 1:
-        # Rows read cell by cell differ in length: no column past the header's last
-        # cell is read, so a stray far-right value never widens every row.
-        header = sheet.rows[header_index] if header_index < len(sheet.rows) else []
-        width = min(width, max(len(header), 1))
-        kept = [(row + [""] * (width - len(row)))[:width] for row in kept]
-    transposed = list(zip(*kept))
-    empty = ("",) * len(kept)
+    header = sheet.head[header_index] if header_index < len(sheet.head) else []
     names = tuple(table.columns)
+    gathered = gather_columns(
+        sheet, header_index, header, table.columns, extra_headers(table, header)
+    )
+    excel_rows = gathered.excel_rows
+    if not excel_rows:
+        return
+    table.extra_columns.update(gathered.extra)
+    count = len(excel_rows)
     raw_columns, typed_columns = [], []
     problems: list[tuple[int, str, V.BadValue]] = []
     spaces_only = False
     for name in names:
-        index = table.columns[name]
-        column, distinct = shared(transposed[index]) if index < width else (empty, NO_CELLS)
+        column = gathered.columns[name]
+        distinct = gathered.distinct[name]
         scale = scales.get(name) if scales else None
         typed = parse_column(table.spec.column(name), column, problems, scale, distinct)
         raw = list(map(BLANK_AS_NONE.get, column, column))
@@ -452,13 +448,14 @@ def read_rows(
         # would ask each one `== None`, an isinstance check on an ABC per cell.
         if any(map(V.is_none, typed)) and sum(map(V.is_none, typed)) > column.count(""):
             spaces_only = True
-    store = Columns.of(dict(zip(names, typed_columns)), dict(zip(names, raw_columns)), len(kept))
+    del gathered
+    store = Columns.of(dict(zip(names, typed_columns)), dict(zip(names, raw_columns)), count)
     indices: Iterable[int] = row_indices(excel_rows)
     shown = excel_rows
     if spaces_only:
         indices = [
             i
-            for i, cells, values in zip(range(len(kept)), zip(*raw_columns), zip(*typed_columns))
+            for i, cells, values in zip(range(count), zip(*raw_columns), zip(*typed_columns))
             if not (
                 values.count(None) == len(values)
                 and cells.count(None) != len(cells)
@@ -468,7 +465,7 @@ def read_rows(
         shown = [excel_rows[i] for i in indices]
     rows = table.rows
     rows.extend(map(Row, repeat(store), indices, shown))
-    if len(rows) == len(kept) and not sheet.bad_cells:
+    if len(rows) == count and not sheet.bad_cells:
         table.raw_columns = store.raw
         table.typed_columns = store
     for i, name, error in problems:
@@ -490,62 +487,128 @@ def row_indices(excel_rows: list[int]) -> Iterable[int]:
 
 
 NO_CELLS: dict[Any, Any] = {"": ""}  # the distinct cells of a column the sheet lacks
+CHUNK_ROWS = 3  # rows of a big sheet built as Python lists at once
 
 
-def shared(column: tuple[Any, ...]) -> tuple[tuple[Any, ...], dict[Any, Any] | None]:
-    """The column with equal cells as one object, and its distinct cells (None when
-    not shared). A 会费 sheet repeats each 工号, 姓名 and 月份 twelve times, and every copy
-    is a string of its own as read (at 300k members, a tenth of the memory); its few
-    hundred amounts are then parsed once each. In C (map over dict.setdefault). Not
-    when a column holds ints or bools, which equal floats (True == 1 == 1.0) and would
-    swap their type."""
+@dataclass
+class Gathered:
+    """The data rows below a header, as columns."""
+
+    columns: dict[str, list[Any]]  # column -> its cells, equal cells one object (`shared`)
+    distinct: dict[str, dict[Any, Any] | None]  # column -> its distinct cells (None: not shared)
+    excel_rows: list[int]  # the Excel row number of each cell
+    extra: dict[str, dict[int, Any]]  # a column the table does not know -> {Excel row: cell}
+
+
+def gather_columns(
+    sheet: RawSheet,
+    header_index: int,
+    header: list[Any],
+    wanted: dict[str, int],
+    extra: dict[str, int],
+) -> Gathered:
+    """The columns `wanted` (name -> sheet column index) of the rows below the header.
+
+    A sheet read whole is one chunk. A big sheet (`RawSheet.source`) is walked CHUNK_ROWS
+    rows at a time: only one chunk of rows exists as Python lists at once, and what is
+    kept of it is a column of references to shared cells (`shared`), so peak memory
+    follows the distinct cells, not rows × columns."""
+    result = Gathered({n: [] for n in wanted}, {n: {} for n in wanted}, [], {})
+    extra_cells: dict[str, dict[int, Any]] = {name: {} for name in extra}
+    for kept, excel_rows in data_chunks(sheet, header_index):
+        lengths = set(map(len, kept))
+        width = max(lengths)
+        if len(lengths) > 1:
+            # Rows read cell by cell differ in length: no column past the header's last
+            # cell is read, so a stray far-right value never widens every row.
+            width = min(width, max(len(header), 1))
+            kept = [(row + [""] * (width - len(row)))[:width] for row in kept]
+        transposed = list(zip(*kept))
+        for name, index in wanted.items():
+            if index >= width:
+                result.columns[name].extend(repeat("", len(kept)))
+                seen = result.distinct[name]
+                if seen is not None:
+                    seen.update(NO_CELLS)
+                continue
+            column = transposed[index]
+            seen = result.distinct[name]
+            if seen is not None and not shareable(column):
+                seen = result.distinct[name] = None
+            result.columns[name].extend(
+                column if seen is None else map(seen.setdefault, column, column)
+            )
+        for name, index in extra.items():
+            cells = extra_cells[name]
+            for r, row in zip(excel_rows, kept):
+                cells[r] = row[index] if index < len(row) and row[index] != "" else None
+        result.excel_rows.extend(excel_rows)
+    result.extra = extra_cells
+    return result
+
+
+def shareable(column: tuple[Any, ...]) -> bool:
+    """Equal cells of a column can be one object (`gather_columns`). A 会费 sheet repeats
+    each 工号, 姓名 and 月份 twelve times, and every copy is a string of its own as read (at
+    300k members, a tenth of the memory); its few hundred amounts are then parsed once
+    each. Not when a column holds ints or bools, which equal floats (True == 1 == 1.0)
+    and would swap their type."""
     types = set(map(type, column))
-    if int in types or bool in types:
-        return column, None
-    canon: dict[Any, Any] = {}
-    return tuple(map(canon.setdefault, column, column)), canon
+    return int not in types and bool not in types
 
 
-def keep_extra_columns(
-    table: Table, sheet: RawSheet, header_index: int, kept: list[list[Any]], rows: list[int]
-) -> None:
-    """Columns with a header the table does not know stay on the table (台账格式 §1b)."""
-    header = sheet.rows[header_index] if header_index < len(sheet.rows) else []
+def extra_headers(table: Table, header: list[Any]) -> dict[str, int]:
+    """Columns with a header the table does not know (name -> index): they stay on the
+    table (台账格式 §1b)."""
     known = set(table.columns.values())
+    extra: dict[str, int] = {}
     for index, cell in enumerate(header):
         if index in known or cell in ("", None):
             continue
         name = V.clean_text(cell).strip(V.SPACES)
-        if not name or name in table.extra_columns:
-            continue
-        table.extra_columns[name] = {
-            r: (row[index] if index < len(row) and row[index] != "" else None)
-            for r, row in zip(rows, kept)
-        }
+        if name and name not in table.extra_columns and name not in extra:
+            extra[name] = index
+    return extra
 
 
-def data_rows(sheet: RawSheet, header_index: int) -> tuple[list[list[Any]], list[int]]:
-    """The rows below the header that hold data, and their Excel row numbers."""
-    below = sheet.rows[header_index + 1 :]
+def data_chunks(sheet: RawSheet, header_index: int) -> Iterator[tuple[list[list[Any]], list[int]]]:
+    """The rows below the header that hold data, with their Excel row numbers: in one
+    chunk for a sheet read whole, CHUNK_ROWS at a time for a big one."""
+    if sheet.source is None:
+        kept, excel_rows = data_rows(sheet.rows[header_index + 1 :], header_index + 2)
+        if kept:
+            yield kept, excel_rows
+        return
+    below = islice(sheet.iter_rows(), header_index + 1, None)
+    first = header_index + 2
+    while chunk := list(islice(below, CHUNK_ROWS)):
+        kept, excel_rows = data_rows(chunk, first)
+        first += len(chunk)
+        if kept:
+            yield kept, excel_rows
+
+
+def data_rows(below: list[list[Any]], first: int) -> tuple[list[list[Any]], list[int]]:
+    """The rows of `below` (the first at Excel row `first`) that hold data, and their
+    Excel row numbers."""
     # Most sheets have neither a blank nor a 合计 row: asked of every row at once in C.
     if all(map(any, below)) and all(map(TOTAL_ROW_CELLS.isdisjoint, below)):
-        return below, list(range(header_index + 2, header_index + 2 + len(below)))
+        return below, list(range(first, first + len(below)))
     kept: list[list[Any]] = []
     excel_rows: list[int] = []
-    for r in range(header_index + 1, len(sheet.rows)):
-        cells = sheet.rows[r]
+    for r, cells in enumerate(below, first):
         if not any(cells) and cells.count("") == len(cells):
             continue  # blank row (any() stops at the first filled cell: cheap)
         if not TOTAL_ROW_CELLS.isdisjoint(cells) and is_total_row(cells):
             continue  # a 合计 row a clerk added under the data
         kept.append(cells)
-        excel_rows.append(r + 1)
+        excel_rows.append(r)
     return kept, excel_rows
 
 
 def parse_column(
     spec: Column,
-    column: tuple[Any, ...],
+    column: Sequence[Any],
     problems: list[tuple[int, str, V.BadValue]],
     scale: Decimal | None = None,
     distinct: dict[Any, Any] | None = None,

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from operator import methodcaller
@@ -314,7 +314,7 @@ is_none = functools.partial(operator.is_, None)
 _strip_spaces = methodcaller("strip", SPACES)
 
 
-def text_column(cells: tuple[Any, ...]) -> list[str | None] | None:
+def text_column(cells: Sequence[Any]) -> list[str | None] | None:
     """A whole text column in C (map + methodcaller); None if a cell is not text
     (a number in a 工号 column, say), and the caller then goes cell by cell."""
     try:

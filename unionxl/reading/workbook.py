@@ -39,6 +39,10 @@ if TYPE_CHECKING:
 __all__ = ["RawSheet", "RawWorkbook", "read_workbook"]
 
 CALAMINE_ERRORS = (CalamineError, OSError, ValueError, OverflowError)
+# A sheet of more cells than this is handed to the loader unbuilt (RawSheet.source) and
+# read a chunk of rows at a time; only one starting at A1, since iter_rows starts at the
+# first cell calamine holds where to_python pads up to A1.
+STREAM_CELLS = 500_000
 
 
 def read_workbook(path: Path, scan: Scan | None = None) -> RawWorkbook:
@@ -95,8 +99,11 @@ def read_workbook(path: Path, scan: Scan | None = None) -> RawWorkbook:
             else:
                 with scan.gate.opened():
                     parsed = book.get_sheet_by_name(meta.name)
-                rows = parsed.to_python(skip_empty_area=False)
-                sheet = RawSheet(meta.name, rows, hidden)
+                if parsed.start == (0, 0) and parsed.height * parsed.width > STREAM_CELLS:
+                    sheet = RawSheet(meta.name, hidden=hidden, source=parsed)
+                else:
+                    rows = parsed.to_python(skip_empty_area=False)
+                    sheet = RawSheet(meta.name, rows, hidden)
             sheets.append(sheet)
     except CALAMINE_ERRORS as e:
         raise UnionxlError(unreadable_reason(path, e)) from e
