@@ -487,7 +487,7 @@ def row_indices(excel_rows: list[int]) -> Iterable[int]:
 
 
 NO_CELLS: dict[Any, Any] = {"": ""}  # the distinct cells of a column the sheet lacks
-CHUNK_ROWS = 3  # rows of a big sheet built as Python lists at once
+CHUNK_ROWS = 65_536  # rows of a big sheet built as Python lists at once
 
 
 @dataclass
