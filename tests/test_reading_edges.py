@@ -26,9 +26,10 @@ from python_calamine import CalamineWorkbook
 from xlsx_parts import inline_row, sheet_xml, write_xlsx
 
 import unionxl
-from unionxl.loading.folder import load_folder, workbook_paths
+from unionxl.loading.folder import load_folder
 from unionxl.model.errors import UnionxlError
 from unionxl.reading import xlsx_stream, zipguard
+from unionxl.reading.folder_reader import workbook_paths
 from unionxl.reading.package import read_package
 from unionxl.reading.workbook import read_workbook
 

@@ -1,5 +1,3 @@
-import sys
+from unionxl.cli import run
 
-from unionxl.cli import main
-
-sys.exit(main())
+run()

@@ -19,6 +19,7 @@ from unionxl.policy.policy import Policy
 if TYPE_CHECKING:
     from unionxl.checks.run import CheckReport
     from unionxl.figures.model import Totals
+    from unionxl.reading.folder_reader import FolderReader
     from unionxl.reports.make import ReportResult
 
 __all__ = ["Account", "Office", "load"]
@@ -33,8 +34,10 @@ class Office:
         self._totals: Totals | None = None
 
     @classmethod
-    def from_folder(cls, folder: str | Path, *, year: int | None = None) -> Office:
-        return cls(load_folder(folder, year=year))
+    def from_folder(
+        cls, folder: str | Path, *, year: int | None = None, reader: FolderReader | None = None
+    ) -> Office:
+        return cls(load_folder(folder, year=year, reader=reader))
 
     # --- what the office holds (read-only views of the data) ---------------------------
     @property
@@ -137,6 +140,9 @@ class Office:
         )
 
 
-def load(folder: str | Path, *, year: int | None = None) -> Office:
-    """Read an office folder once (raises UnionxlError when the folder cannot be read)."""
-    return Office.from_folder(folder, year=year)
+def load(
+    folder: str | Path, *, year: int | None = None, reader: FolderReader | None = None
+) -> Office:
+    """Read an office folder once (raises UnionxlError when it cannot be read).
+    `reader`: an open FolderReader of `folder`, already reading its workbooks."""
+    return Office.from_folder(folder, year=year, reader=reader)

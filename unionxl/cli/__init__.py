@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import NoReturn
 
 from unionxl.cli import check, excel, gui, map, new, report, totals
 from unionxl.cli.parser import ChineseParser
@@ -103,5 +104,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def run() -> NoReturn:
+    """The `unionxl` command (and `python -m unionxl`): main(), then the process ends at
+    once. Python's own shutdown would free every object one at a time (0.04 s after a
+    check of the example office, seconds at 300,000 members); nothing is left to do by
+    then: outputs are written, threads and worker pools ended inside main()."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            if stream is sys.stdout:
+                code = code or EXIT_BROKEN_PIPE  # the output did not all arrive
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -65,10 +65,9 @@ def run(args: argparse.Namespace) -> int:
 
         return check_each(args)
 
-    from unionxl.office import load
-    from unionxl.outputs.findings_text import render
+    from unionxl.cli.early import load_office
 
-    office = load(args.folder, year=args.year)
+    office = load_office(args.folder, args.year)
     target = None
     if args.output:
         target = output_target(
@@ -83,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
+        from unionxl.outputs.findings_text import render
+
         print(render(report, args.folder))
     if target is not None:
         from unionxl.outputs.findings_xlsx import write_results

@@ -42,9 +42,9 @@ def run(args: argparse.Namespace) -> int:
 
         return totals_each(args)
 
-    from unionxl.office import load
+    from unionxl.cli.early import load_office
 
-    office = load(args.folder, year=args.year)
+    office = load_office(args.folder, args.year)
     totals = office.totals()
     written = None
     if args.output:

@@ -24,13 +24,9 @@ from unionxl.model.errors import UnionxlError
 from unionxl.model.findings import ERROR, WARNING, Finding, column_letter
 from unionxl.model.schema import MAPPING_TABLES, TABLES, Column, Kind, TableSpec
 from unionxl.model.tables import Columns, Row, Table
-from unionxl.reading.ahead import ReadAhead
+from unionxl.reading.folder_reader import FolderReader
 from unionxl.reading.raw import RawSheet, RawWorkbook
-from unionxl.reading.scan import Scanner
 
-WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb"}
-# Files unionxl itself writes into an office folder: never data.
-OWN_OUTPUTS = {"unionxl.xlsm"}
 # Names of results unionxl writes: read as data only when they hold a ledger table.
 OUTPUT_NAMES = {"校验结果.xlsx", "汇总.xlsx"}
 HEADER_SEARCH_ROWS = 10
@@ -50,17 +46,6 @@ QUIET_SHEETS = frozenset(("说明", "填写说明", "填表说明", "使用说�
 SHEET_NAMES: dict[str, TableSpec] = {
     normalize_name(n): t for t in (*TABLES, *MAPPING_TABLES) for n in t.names
 }
-
-
-def workbook_paths(folder: Path) -> list[Path]:
-    paths = []
-    for p in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not p.is_file() or p.suffix.lower() not in WORKBOOK_SUFFIXES:
-            continue
-        if p.name.startswith(("~$", ".~lock.")) or p.name in OWN_OUTPUTS:
-            continue
-        paths.append(p)
-    return paths
 
 
 def written_by_unionxl(path: Path) -> bool:
@@ -105,18 +90,26 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_folder(folder: str | Path, *, year: int | None = None) -> OfficeData:
-    """Read every workbook of `folder` once (raises UnionxlError when it cannot be read)."""
+def load_folder(
+    folder: str | Path, *, year: int | None = None, reader: FolderReader | None = None
+) -> OfficeData:
+    """Read every workbook of `folder` once (raises UnionxlError when it cannot be read).
+
+    `reader`: the folder's workbooks already being read (an open FolderReader of the same
+    folder; the command line opens one before it imports the rest of unionxl)."""
     folder = Path(folder)
-    paths = workbook_paths(folder) if folder.is_dir() else []
-    # One thread measures the next workbook's sheets while calamine reads one
-    # (reading/scan.py), another reads the next small workbook while this one types the
-    # last (reading/ahead.py); both end with this block.
-    with gc_paused(), Scanner(paths) as scanner, ReadAhead(scanner) as books:
+    if reader is not None:
+        assert reader.folder == folder, "a FolderReader of another folder"
+        with gc_paused():
+            return _load_folder(folder, year, reader)
+    # One thread measures each workbook's sheets while calamine reads it
+    # (reading/scan.py), two read workbooks ahead while the loader types the last
+    # (reading/ahead.py); all end with this block.
+    with gc_paused(), FolderReader(folder) as books:
         return _load_folder(folder, year, books)
 
 
-def _load_folder(folder: Path, year: int | None, books: ReadAhead) -> OfficeData:
+def _load_folder(folder: Path, year: int | None, books: FolderReader) -> OfficeData:
     if not folder.exists():
         raise UnionxlError(f"找不到文件夹：{folder}")
     if not folder.is_dir():

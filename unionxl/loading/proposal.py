@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from unionxl.loading import recognise
-from unionxl.loading.folder import QUIET_SHEETS, SHEET_NAMES, normalize_name, workbook_paths
+from unionxl.loading.folder import QUIET_SHEETS, SHEET_NAMES, normalize_name
 from unionxl.model.errors import UnionxlError
+from unionxl.reading.folder_reader import workbook_paths
 from unionxl.reading.workbook import read_workbook
 
 SURE = "确定：表头即标准列名或其别名"

@@ -18,8 +18,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from unionxl.loading.folder import workbook_paths
 from unionxl.model.errors import UnionxlError
+from unionxl.reading.folder_reader import workbook_paths
 
 EXIT_CANNOT_RUN, EXIT_INTERNAL = 2, 3
 

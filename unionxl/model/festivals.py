@@ -1,7 +1,9 @@
 """Statutory festival dates (元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆) for a year.
 
 Lunar festivals and 清明 (a solar term) come from the lunar-python calendar library,
-never from a hand-typed table.
+never from a hand-typed table: for 1950–2100 as written down from it by
+scripts/make_festival_table.py (festival_table.py, compared with the library year by year
+in the tests), for any other year from the library itself.
 """
 
 from __future__ import annotations
@@ -24,8 +26,11 @@ FESTIVAL_WORDS = {
 }
 
 
-@cache
-def festivals(year: int) -> dict[str, dt.date]:
+LUNAR_KINDS = ("春节", "清明", "端午", "中秋")  # the festivals whose date moves
+
+
+def calendar_dates(year: int) -> tuple[dt.date, ...]:
+    """春节, 清明, 端午 and 中秋 of `year`, from lunar-python."""
     from lunar_python import Lunar
 
     def lunar(month: int, day: int) -> dt.date:
@@ -33,13 +38,28 @@ def festivals(year: int) -> dict[str, dt.date]:
         return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
 
     qingming = Lunar.fromYmd(year, 3, 1).getJieQiTable()["清明"]
+    qingming_date = dt.date(qingming.getYear(), qingming.getMonth(), qingming.getDay())
+    return lunar(1, 1), qingming_date, lunar(5, 5), lunar(8, 15)
+
+
+def moving_dates(year: int) -> tuple[dt.date, ...]:
+    from unionxl.model.festival_table import DATES
+
+    if year in DATES:
+        return tuple(dt.date(year, month, day) for month, day in DATES[year])
+    return calendar_dates(year)
+
+
+@cache
+def festivals(year: int) -> dict[str, dt.date]:
+    spring, qingming, dragon_boat, mid_autumn = moving_dates(year)
     return {
         "元旦": dt.date(year, 1, 1),
-        "春节": lunar(1, 1),
-        "清明": dt.date(qingming.getYear(), qingming.getMonth(), qingming.getDay()),
+        "春节": spring,
+        "清明": qingming,
         "劳动节": dt.date(year, 5, 1),
-        "端午": lunar(5, 5),
-        "中秋": lunar(8, 15),
+        "端午": dragon_boat,
+        "中秋": mid_autumn,
         "国庆": dt.date(year, 10, 1),
     }
 

@@ -1,15 +1,17 @@
-"""A folder's workbooks read one ahead, in a thread, while the loader types the last.
+"""A folder's workbooks read ahead, in threads, while the loader types the last.
 
-calamine releases the GIL while it parses, so on two cores the next workbook is read
-while the loader turns the previous one's cells into typed rows: the example office
-reads in about two thirds of the time. Workbooks are read up to two ahead, a big one
-only while no other big one waits: its big sheets stay in calamine's compact form until
-the loader walks them a chunk of rows at a time (RawSheet.source). At 300,000 members
-the next big workbook is parsed while the last is typed, and peak memory was 1.19× a
-bare read's (1,530 vs 1,288 MiB).
+calamine releases the GIL while it parses, so on two cores workbooks are parsed while
+the loader turns earlier ones' cells into typed rows. The loader takes them in the
+folder's order; they are read in `read_order`: the first, then the other small ones
+largest first, so the longest parse starts at once instead of after the short ones
+(the example office's 会费 is half of its bytes). Small workbooks are read ahead up to
+READ_AHEAD_BYTES on disk waiting at once; a big one only while no other big one
+waits, and only when the loader is about to need it: its big sheets stay in calamine's
+compact form until the loader walks them a chunk of rows at a time (RawSheet.source).
+At 300,000 members peak memory was 1.19× a bare read's (1,530 vs 1,288 MiB).
 
 Books come out in the folder's order, each as a RawWorkbook or the UnionxlError that
-says why it cannot be read. The thread lives only inside the `with` block.
+says why it cannot be read. The threads live only inside the `with` block.
 """
 
 from __future__ import annotations
@@ -23,23 +25,53 @@ from unionxl.reading.raw import RawWorkbook
 from unionxl.reading.scan import Scanner
 from unionxl.reading.workbook import read_workbook
 
-# Workbooks up to this size on disk are read ahead (a 4 MB .xlsx holds ~40,000 rows).
+# A workbook up to this size on disk is small (a 4 MB .xlsx holds ~40,000 rows); small
+# workbooks are read ahead up to this many bytes waiting at once.
 READ_AHEAD_BYTES = 4 * 1024 * 1024
+THREADS = 2  # one per core of an office PC; the loader's own thread waits or types
+BIG_AHEAD = 2  # a big workbook is read ahead only among the next this many
+BIG_ALIVE = 2  # big workbooks alive at once: the one being typed and one read ahead
 
 Read = RawWorkbook | UnionxlError
-AHEAD = 2  # workbooks read ahead at most
+
+
+def size_on_disk(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # read_workbook says what is wrong with it
+
+
+def read_order(paths: list[Path], limit: int = READ_AHEAD_BYTES) -> list[Path]:
+    """The order workbooks are read in (the Scanner measures them in the same order):
+    the first, the other small ones largest first, then the big ones in folder order."""
+    if not paths:
+        return []
+    rest = paths[1:]
+    small = sorted((p for p in rest if size_on_disk(p) <= limit), key=size_on_disk, reverse=True)
+    return [paths[0], *small, *(p for p in rest if size_on_disk(p) > limit)]
 
 
 class ReadAhead:
-    """`for path, book in ReadAhead(scanner)`: every workbook of the scanner's folder."""
+    """`for path, book in ReadAhead(scanner, paths)`: every workbook of `paths`, in
+    that order; `scanner` measures them in read order (`read_order(paths)`)."""
 
-    def __init__(self, scanner: Scanner, limit: int = READ_AHEAD_BYTES) -> None:
+    def __init__(
+        self, scanner: Scanner, paths: list[Path] | None = None, limit: int = READ_AHEAD_BYTES
+    ) -> None:
         self.scanner = scanner
+        self.paths = list(scanner.paths if paths is None else paths)
         self.limit = limit
+        self.sizes = {path: size_on_disk(path) for path in self.paths}
+        # Read in the scanner's order (it measures each workbook before calamine reads it).
+        self.order = [p for p in scanner.paths if p in self.sizes]
+        self.order += [p for p in self.paths if p not in set(self.order)]
+        self.ahead: dict[Path, Future[Read]] = {}
         self.pool: ThreadPoolExecutor | None = None
 
     def __enter__(self) -> ReadAhead:
-        self.pool = ThreadPoolExecutor(max_workers=AHEAD, thread_name_prefix="unionxl-read")
+        self.pool = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="unionxl-read")
+        self.top_up(0)  # reading starts now, before the loader asks
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -48,26 +80,34 @@ class ReadAhead:
 
     def __iter__(self) -> Iterator[tuple[Path, Read]]:
         assert self.pool is not None, "use ReadAhead in a with block"
-        paths = self.scanner.paths
-        ahead: dict[Path, Future[Read]] = {}
-        for i, path in enumerate(paths):
-            current = ahead.pop(path, None)
-            for later in paths[i + 1 : i + 1 + AHEAD]:
-                # At most one big workbook read ahead: its cells wait in calamine's
-                # compact form (RawSheet.source), a few hundred MiB at 300k members.
-                if later not in ahead and (self.small(later) or all(map(self.small, ahead))):
-                    ahead[later] = self.pool.submit(self.read, later)
+        for i, path in enumerate(self.paths):
+            self.order.remove(path)
+            current = self.ahead.pop(path, None)
+            self.top_up(i + 1, holding=path)  # what typing this one leaves room for
             yield path, (current.result() if current is not None else self.read(path))
 
-    def small(self, path: Path) -> bool:
-        return self.size(path) <= self.limit
+    def top_up(self, turn: int, holding: Path | None = None) -> None:
+        """Hand the threads what may be read ahead while the loader, next at `turn`,
+        types `holding`: small ones while their bytes fit, big ones only among the next
+        BIG_AHEAD and at most BIG_ALIVE alive counting the one being typed."""
+        assert self.pool is not None
+        soon = set(self.paths[turn : turn + BIG_AHEAD])
+        for later in self.order:
+            if later in self.ahead:
+                continue
+            waiting = [self.sizes[p] for p in self.ahead]
+            small = [size for size in waiting if size <= self.limit]
+            if self.sizes[later] <= self.limit:
+                if small and sum(small) + self.sizes[later] > self.limit:
+                    continue  # enough small ones waiting
+            else:
+                big = len(waiting) - len(small) + (holding is not None and self.big(holding))
+                if later not in soon or big >= BIG_ALIVE:
+                    continue
+            self.ahead[later] = self.pool.submit(self.read, later)
 
-    @staticmethod
-    def size(path: Path) -> int:
-        try:
-            return path.stat().st_size
-        except OSError:
-            return 0  # read_workbook says what is wrong with it
+    def big(self, path: Path) -> bool:
+        return self.sizes[path] > self.limit
 
     def read(self, path: Path) -> Read:
         try:
