@@ -474,6 +474,19 @@ def test_festival_cap_defaults_to_the_standard_row_with_its_basis() -> None:
     assert hit.message.endswith("（依据：闽工〔2018〕158号）")
 
 
+def test_festival_cap_crossed_on_the_way_is_found_though_a_later_refund_undoes_it() -> None:
+    # 500 (春节) + 801 (中秋) = 1301 > 1300 at row 3; a -100 row after it brings the year's
+    # total under the cap: the crossing is still a finding (the refund is one itself).
+    t = tables()
+    put(t, "慰问登记", 3, "金额", 801)
+    t["慰问登记"].append(
+        [D(2023, 12, 20), "0101", "张三", "节日慰问", -100, "慰问品", "王五", "元旦", "张三", None]
+    )
+    rules = {(f.cell, f.rule) for f in check_office(office_from_rows(t)).findings}
+    assert ("E3", "visit.festival.total") in rules
+    assert ("E4", "value.negative") in rules
+
+
 def test_yearly_cap_findings_cite_the_standard() -> None:
     t = tables()
     t["慰问登记"].append(

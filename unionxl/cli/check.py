@@ -55,19 +55,24 @@ def check_each_options(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from unionxl.outputs.targets import output_target
-
     check_each_options(args)
-    if args.output:  # a wrong target is said before any work is done
-        output_target(args.output, own_name=RESULTS_NAME, office_folder=None)
-    if args.each:
+    if args.each:  # no reading threads here: the pool's workers are forked
+        from unionxl.outputs.targets import output_target
+
+        if args.output:  # a wrong target is said before any work is done
+            output_target(args.output, own_name=RESULTS_NAME, office_folder=None)
         from unionxl.many.cli import check_each
 
         return check_each(args)
 
-    from unionxl.cli.early import load_office
+    from unionxl.cli.early import load_office, start_reading
 
-    office = load_office(args.folder, args.year)
+    with start_reading(args.folder) as reader:  # read while the rest imports
+        from unionxl.outputs.targets import output_target
+
+        if args.output:  # a wrong target is said before the office is loaded
+            output_target(args.output, own_name=RESULTS_NAME, office_folder=None)
+        office = load_office(args.folder, args.year, reader)
     target = None
     if args.output:
         target = output_target(

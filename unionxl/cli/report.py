@@ -71,30 +71,37 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def check_templates_only(args: argparse.Namespace) -> int:
+    from unionxl.reports import check_templates
+
+    infos = check_templates(args.templates, args.only)
+    problems = [p for info in infos for p in info.problems]
+    for info in infos:
+        print(f"{info.path.name}：{'有问题' if info.problems else '没有问题'}")
+    for problem in problems:
+        print(f"  {problem}")
+    return EXIT_DATA_ERRORS if problems else EXIT_OK
+
+
 def run(args: argparse.Namespace) -> int:
     from unionxl.model.errors import UnionxlError
-    from unionxl.reports import DataHasErrors, check_templates
-    from unionxl.reports.make import find_templates, refuse_to_overwrite
 
     if args.check_templates:
-        infos = check_templates(args.templates, args.only)
-        problems = [p for info in infos for p in info.problems]
-        for info in infos:
-            print(f"{info.path.name}：{'有问题' if info.problems else '没有问题'}")
-        for problem in problems:
-            print(f"  {problem}")
-        return EXIT_DATA_ERRORS if problems else EXIT_OK
+        return check_templates_only(args)
     if not args.folder or not args.out:
         raise UnionxlError(
             "请给出台账文件夹和 --out 报告文件夹，如：unionxl report 台账 --out 报告"
         )
+    from unionxl.cli.early import load_office, start_reading
 
-    if not args.force:  # make_reports refuses too; said here before the folder is read
-        refuse_to_overwrite(Path(args.out), find_templates(args.templates, args.only))
+    # The workbooks are read while the report libraries (docxtpl, lxml, Pillow) import.
+    with start_reading(args.folder) as reader:
+        from unionxl.reports import DataHasErrors
+        from unionxl.reports.make import find_templates, refuse_to_overwrite
 
-    from unionxl.office import load
-
-    office = load(args.folder, year=args.year)  # unreadable workbooks: report says why
+        if not args.force:  # make_reports refuses too; said here before the office is loaded
+            refuse_to_overwrite(Path(args.out), find_templates(args.templates, args.only))
+        office = load_office(args.folder, args.year, reader)  # unreadable: report says why
     try:
         result = office.report(
             args.out,

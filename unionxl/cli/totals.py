@@ -32,19 +32,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from unionxl.cli.check import check_each_options
-    from unionxl.outputs.targets import output_target
+    from unionxl.cli.early import load_office, start_reading
 
     check_each_options(args)
-    if args.output:  # a wrong target is said before any work is done
-        output_target(args.output, own_name=TOTALS_NAME, office_folder=None)
-    if args.each:
+    if args.each:  # no reading threads here: the pool's workers are forked
         from unionxl.many.cli import totals_each
+        from unionxl.outputs.targets import output_target
 
+        if args.output:  # a wrong target is said before any work is done
+            output_target(args.output, own_name=TOTALS_NAME, office_folder=None)
         return totals_each(args)
+    with start_reading(args.folder) as reader:  # read while the rest imports
+        from unionxl.outputs.targets import output_target
 
-    from unionxl.cli.early import load_office
-
-    office = load_office(args.folder, args.year)
+        if args.output:  # a wrong target is said before the office is loaded
+            output_target(args.output, own_name=TOTALS_NAME, office_folder=None)
+        office = load_office(args.folder, args.year, reader)
     totals = office.totals()
     written = None
     if args.output:

@@ -8,7 +8,7 @@ import gc
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import chain, islice, repeat
 from pathlib import Path
@@ -126,11 +126,18 @@ def _load_folder(folder: Path, year: int | None, books: FolderReader) -> OfficeD
             )
         )
     pending: list[tuple[str, RawSheet]] = []  # sheets a 字段对照 may yet place
+    # Typed as they are read (while the threads read the rest), joined in folder order.
+    typed: dict[Path, WorkbookRead] = {}
+    order = iter(books.paths)
+    turn = next(order, None)
     for path, book in books:
-        add_workbook(result, path, book, pending)
+        typed[path] = type_workbook(path, book)
         # Dropped before the next is read (the for statement rebinds it only after):
         # else two workbooks' cells are alive at once, 会费's while 慰问 is read.
         del book
+        while turn is not None and turn in typed:
+            join_workbook(result, typed.pop(turn), pending)
+            turn = next(order, None)
     if pending and "字段对照" in result.tables:
         apply_field_map(result, pending)
     if "值对照" in result.tables:
@@ -169,23 +176,44 @@ def _load_folder(folder: Path, year: int | None, books: FolderReader) -> OfficeD
     return result
 
 
-def add_workbook(
-    result: OfficeData,
-    path: Path,
-    book: RawWorkbook | UnionxlError,
-    pending: list[tuple[str, RawSheet]],
-) -> None:
-    """The tables of one workbook, into `result` (`pending`: sheets not yet placed)."""
+@dataclass
+class SheetRead:
+    """One sheet of a workbook, typed: the table it holds (or None), and what was said."""
+
+    sheet: RawSheet
+    spec: TableSpec | None
+    how: str  # "name" or "content"
+    table: Table | None
+    findings: list[Finding]
+    unused: list[dict[str, Any]]
+    pending: bool  # a 字段对照 may yet place it (or complete its columns)
+
+
+@dataclass
+class WorkbookRead:
+    """One workbook's tables, typed apart from the office (`type_workbook`), so that
+    workbooks can be typed in the order they are read and joined in the folder's order
+    (`join_workbook`): the office comes out the same whatever order the reads ended in."""
+
+    path: Path
+    unreadable: str | None = None
+    skipped: bool = False  # a result unionxl wrote: not data
+    findings: list[Finding] = field(default_factory=list)
+    sheets: list[SheetRead] = field(default_factory=list)
+
+
+def type_workbook(path: Path, book: RawWorkbook | UnionxlError) -> WorkbookRead:
+    """The typed tables of one workbook (the heavy part of loading)."""
     if isinstance(book, UnionxlError):
-        result.unreadable.append(str(book))
-        result.load_findings.append(Finding(ERROR, "file.unreadable", str(book), file=path.name))
-        return
+        return WorkbookRead(path, unreadable=str(book))
+    read = WorkbookRead(path)
     if path.name in OUTPUT_NAMES:
         if written_by_unionxl(path) or not any(
             normalize_name(sheet.name) in SHEET_NAMES for sheet in book.sheets
         ):
-            return  # a result unionxl wrote: not data
-        result.load_findings.append(
+            read.skipped = True
+            return read
+        read.findings.append(
             Finding(
                 WARNING,
                 "file.output_name",
@@ -194,27 +222,52 @@ def add_workbook(
                 file=path.name,
             )
         )
-    result.files.append(path.name)
-    result.load_findings.extend(book.findings)  # what reading noticed (sheet.*)
+    read.findings.extend(book.findings)  # what reading noticed (sheet.*)
     for sheet in book.sheets:
+        findings: list[Finding] = []
+        unused: list[dict[str, Any]] = []
         how = "name"
         spec = SHEET_NAMES.get(normalize_name(sheet.name))
         if spec is None:
-            spec = place_by_content(result, path.name, sheet)
-            if spec is None:
-                pending.append((path.name, sheet))
-                continue
+            spec = place_by_content(unused, path.name, sheet)
             how = "content"
-        table = load_table(spec, path.name, sheet, result.load_findings)
-        if table is None:
+        table = None if spec is None else load_table(spec, path.name, sheet, findings)
+        pending = spec is None or (
+            table is not None
+            and spec.name not in MAP_TABLES
+            and bool(recognise.missing_required(spec, table.columns))
+        )
+        read.sheets.append(SheetRead(sheet, spec, how, table, findings, unused, pending))
+    return read
+
+
+def join_workbook(
+    result: OfficeData, read: WorkbookRead, pending: list[tuple[str, RawSheet]]
+) -> None:
+    """One typed workbook into `result`, in the folder's order (`pending`: sheets not yet
+    placed). Of a table found twice, the first in the folder's order is kept."""
+    name = read.path.name
+    if read.unreadable is not None:
+        result.unreadable.append(read.unreadable)
+        result.load_findings.append(Finding(ERROR, "file.unreadable", read.unreadable, file=name))
+        return
+    if read.skipped:
+        return
+    result.files.append(name)
+    result.load_findings.extend(read.findings)
+    for part in read.sheets:
+        result.unused.extend(part.unused)
+        result.load_findings.extend(part.findings)
+        if part.pending:
+            pending.append((name, part.sheet))
+        table, spec, sheet = part.table, part.spec, part.sheet
+        if table is None or spec is None:
             continue
-        if recognise.missing_required(spec, table.columns) and spec.name not in MAP_TABLES:
-            pending.append((path.name, sheet))
         first = result.tables.get(spec.name)
-        if first is not None and how == "content":
+        if first is not None and part.how == "content":
             result.unused.append(
                 {
-                    "file": path.name,
+                    "file": name,
                     "sheet": sheet.name,
                     "reason": f"表头像“{spec.name}”表，但已从 {first.file} 的"
                     f"“{first.sheet}”读取了“{spec.name}”",
@@ -236,20 +289,18 @@ def add_workbook(
             continue
         result.tables[spec.name] = table
         result.sheets.append(
-            {"file": path.name, "sheet": sheet.name, "table": spec.name, "how": how}
+            {"file": name, "sheet": sheet.name, "table": spec.name, "how": part.how}
         )
 
 
-def place_by_content(result: OfficeData, file: str, sheet: RawSheet) -> TableSpec | None:
+def place_by_content(unused: list[dict[str, Any]], file: str, sheet: RawSheet) -> TableSpec | None:
     """The table a sheet with an unknown name holds, judged by its header row; None (and
-    an entry in `result.unused` saying why) when it holds none."""
+    an entry in `unused` saying why) when it holds none."""
     if not any(any(c not in ("", None) for c in row) for row in sheet.head):
-        result.unused.append(
-            {"file": file, "sheet": sheet.name, "reason": "空白工作表", "quiet": True}
-        )
+        unused.append({"file": file, "sheet": sheet.name, "reason": "空白工作表", "quiet": True})
         return None
     if normalize_name(sheet.name) in QUIET_SHEETS:
-        result.unused.append(
+        unused.append(
             {"file": file, "sheet": sheet.name, "reason": "说明页，不是台账表", "quiet": True}
         )
         return None
@@ -269,7 +320,7 @@ def place_by_content(result: OfficeData, file: str, sheet: RawSheet) -> TableSpe
         reason = f"表名与“{close.name}”相近，是否写错？表头也认不出（表头：{preview}）"
     else:
         reason = f"名称和表头都不像台账表（表头：{preview or '无'}）"
-    result.unused.append({"file": file, "sheet": sheet.name, "reason": reason})
+    unused.append({"file": file, "sheet": sheet.name, "reason": reason})
     return None
 
 

@@ -17,7 +17,7 @@ says why it cannot be read. The threads live only inside the `with` block.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from unionxl.model.errors import UnionxlError
@@ -71,7 +71,7 @@ class ReadAhead:
 
     def __enter__(self) -> ReadAhead:
         self.pool = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="unionxl-read")
-        self.top_up(0)  # reading starts now, before the loader asks
+        self.top_up(self.paths[:BIG_AHEAD])  # reading starts now, before the loader asks
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -79,19 +79,29 @@ class ReadAhead:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def __iter__(self) -> Iterator[tuple[Path, Read]]:
+        """Each workbook as soon as it is read, the first of the folder's order among
+        those ready: the loader types one while the threads still read a bigger one."""
         assert self.pool is not None, "use ReadAhead in a with block"
-        for i, path in enumerate(self.paths):
+        left = list(self.paths)  # not yet handed out, in the folder's order
+        while left:
+            self.top_up(left[:BIG_AHEAD])
+            ready = [p for p in left if p in self.ahead and self.ahead[p].done()]
+            if not ready and any(p in self.ahead for p in left):
+                wait([self.ahead[p] for p in left if p in self.ahead], return_when=FIRST_COMPLETED)
+                continue
+            path = ready[0] if ready else left[0]  # none ahead: read here
+            left.remove(path)
             self.order.remove(path)
             current = self.ahead.pop(path, None)
-            self.top_up(i + 1, holding=path)  # what typing this one leaves room for
+            self.top_up(left[:BIG_AHEAD], holding=path)  # what typing this one leaves room for
             yield path, (current.result() if current is not None else self.read(path))
 
-    def top_up(self, turn: int, holding: Path | None = None) -> None:
-        """Hand the threads what may be read ahead while the loader, next at `turn`,
-        types `holding`: small ones while their bytes fit, big ones only among the next
-        BIG_AHEAD and at most BIG_ALIVE alive counting the one being typed."""
+    def top_up(self, soon: list[Path], holding: Path | None = None) -> None:
+        """Hand the threads what may be read ahead while the loader types `holding`:
+        small ones while their bytes fit, a big one only among the `soon` (the next the
+        loader takes in the folder's order) and at most BIG_ALIVE alive, counting the
+        one being typed."""
         assert self.pool is not None
-        soon = set(self.paths[turn : turn + BIG_AHEAD])
         for later in self.order:
             if later in self.ahead:
                 continue

@@ -4,17 +4,22 @@ festival spending against income, 摘要 words for review, awards outside the pe
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from operator import itemgetter
+from itertools import compress, count, repeat
+from operator import itemgetter, lt
+from typing import Any
 
 from unionxl.checks.rules.helpers import roster, yuan
 from unionxl.data.office_data import OfficeData
 from unionxl.model.festivals import is_festival_kind
 from unionxl.model.findings import WARNING, Finding
+from unionxl.model.values import is_none
 
 ZERO = Decimal("0.00")
+NO_DAY_LATEST: dict[Any, dt.date] = {None: dt.date.max}  # map(NO_DAY_LATEST.get, days, days)
 REVIEW_LISTS = (  # 词表 类别 -> (rule, what the words mean)
     ("八项规定", "ledger.eight_rules", "可能违反中央八项规定精神，请人工复核"),
     ("行政承担", "ledger.employer_cost", "这类费用应由单位行政承担，不应列支工会经费"),
@@ -36,31 +41,45 @@ def check_visits(office: OfficeData) -> Iterator[Finding]:
     cap = policy.value("节日慰问每人每年上限")
     cap_basis = policy.basis("节日慰问每人每年上限")
     year = office.year
-    signed = table.has("签收")
-    festival_rows = []
-    festival_total = ZERO
-    columns = map(table.column_values, ("工号", "日期", "类型", "金额", "签收"))
-    for row, number, day, kind, amount, signature in zip(table.rows, *columns):
-        member = members.get(number) if members is not None and number else None
-        if member is not None and day is not None:
-            joined = member["入会日期"]
-            if joined is not None and day < joined:
-                yield table.finding(
-                    row,
-                    "日期",
-                    "visit.before_joining",
-                    f"慰问日期 {day} 早于{row['姓名'] or row['工号']}的入会日期 {joined}，"
-                    "入会前不能享受会员慰问",
-                )
-        if signed and signature is None and row.is_empty("签收"):
+    # Each test over whole columns first, in C; rows are visited only where one fails
+    # (800k 慰问 rows at 300k members, nearly all correct).
+    numbers, days, kinds, amounts, signatures = map(
+        table.column_values, ("工号", "日期", "类型", "金额", "签收")
+    )
+    rows = table.rows
+    if members:
+        joined_of = {n: m["入会日期"] for n, m in members.items() if m["入会日期"] is not None}
+        known_days: Iterator[Any] = map(NO_DAY_LATEST.get, days, days)  # None: after all
+        joined = map(joined_of.get, numbers, repeat(dt.date.min))
+        for i in compress(count(), map(lt, known_days, joined)):
+            row, day = rows[i], days[i]
             yield table.finding(
-                row, "签收", "visit.signature", "签收为空：发放名单每一行都要有领取人签收"
+                row,
+                "日期",
+                "visit.before_joining",
+                f"慰问日期 {day} 早于{row['姓名'] or row['工号']}的入会日期 {joined_of[numbers[i]]}，"
+                "入会前不能享受会员慰问",
             )
-        if kind and amount is not None and is_festival_kind(kind):
-            if year is None or (day is not None and day.year == year):
-                festival_total += amount
-            if number and day is not None:
-                festival_rows.append((day, row.excel_row, number, kind, amount, row))
+    if table.has("签收") and any(map(is_none, signatures)):
+        for row, signature in zip(rows, signatures):
+            if signature is None and row.is_empty("签收"):
+                yield table.finding(
+                    row, "签收", "visit.signature", "签收为空：发放名单每一行都要有领取人签收"
+                )
+    festival_kinds = {k for k in set(kinds) if k and is_festival_kind(k)}
+    festival_rows = []
+    year_totals: dict[tuple[str, int], Decimal] = {}  # (工号, year) -> festival total
+    festival_total = ZERO
+    for i in compress(count(), map(festival_kinds.__contains__, kinds)):
+        amount, day = amounts[i], days[i]
+        if amount is None:
+            continue
+        if year is None or (day is not None and day.year == year):
+            festival_total += amount
+        if numbers[i] and day is not None:
+            festival_rows.append((day, i, numbers[i], kinds[i], amount))
+            key = (numbers[i], day.year)
+            year_totals[key] = year_totals.get(key, ZERO) + amount
     if cap is not None:
         # A row that already crosses its own 类型's yearly cap is reported by
         # visit.cap.year: not twice for the same amount (same date order).
@@ -71,8 +90,14 @@ def check_visits(office: OfficeData) -> Iterator[Finding]:
         }
         running: dict[tuple[str, int], Decimal] = {}
         own: dict[tuple[str, str, int], Decimal] = {}
+        # Only a member whose year's total passes the cap can pass it on the way (when
+        # no amount is negative): the running sums are followed for those alone.
+        over = {key for key, total in year_totals.items() if total > cap}
+        if all(amount >= 0 for amount in set(amounts) - {None}):
+            festival_rows = [r for r in festival_rows if (r[2], r[0].year) in over]
         # In date order (then row order), the cells taken from the columns above.
-        for day, _, number, kind, amount, row in sorted(festival_rows, key=itemgetter(0, 1)):
+        for day, i, number, kind, amount in sorted(festival_rows, key=itemgetter(0, 1)):
+            row = rows[i]
             key = (number, day.year)
             running[key] = running.get(key, ZERO) + amount
             kind_key = (number, kind, day.year)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import repeat
+from operator import ne
+from typing import Any
 
 from unionxl.data.office_data import OfficeData
 from unionxl.model.findings import WARNING, Finding
@@ -40,9 +43,7 @@ def check_table(table: Table) -> Iterator[Finding]:
                 amount = row[name]
                 if amount is not None and amount < 0:
                     yield table.finding(row, name, "value.negative", f"{name}不能为负数：{amount}")
-        if column.kind in (Kind.KEY, Kind.CODE) and any(
-            type(v) is str and v != v.strip(SPACES) != "" for v in set(cells)
-        ):
+        if column.kind in (Kind.KEY, Kind.CODE) and padded(set(cells)):
             for row, raw in zip(rows, cells):
                 if type(raw) is str and raw != raw.strip(SPACES) != "":
                     yield table.finding(
@@ -53,6 +54,14 @@ def check_table(table: Table) -> Iterator[Finding]:
                         severity=WARNING,
                     )
     yield from repeated_rows(table)
+
+
+def padded(cells: set[Any]) -> bool:
+    """Whether a text cell has spaces around it (asked in C: the common answer is no)."""
+    texts = [cell for cell in cells if type(cell) is str]
+    if not any(map(ne, texts, map(str.strip, texts, repeat(SPACES)))):
+        return False
+    return any(v != v.strip(SPACES) != "" for v in texts)
 
 
 def repeated_rows(table: Table) -> Iterator[Finding]:

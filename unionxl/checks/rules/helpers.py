@@ -28,10 +28,11 @@ def repeats(
     if isinstance(key, str):
         keys = table.column_values(key)
     elif isinstance(key, tuple):
-        keys = [
-            (a, b) if a and b else None
-            for a, b in zip(table.column_values(key[0]), table.column_values(key[1]))
-        ]
+        first_cells, second_cells = map(table.column_values, key)
+        if all(first_cells) and all(second_cells):  # every key whole: the pairs, in C
+            keys = list(zip(first_cells, second_cells))
+        else:
+            keys = [(a, b) if a and b else None for a, b in zip(first_cells, second_cells)]
     else:
         keys = list(map(key, rows))
     distinct = set(keys)
