@@ -11,7 +11,6 @@ from unionxl.loading.folder import load_folder
 from unionxl.model.errors import UnionxlError
 from unionxl.reading.ahead import ReadAhead, read_order
 from unionxl.reading.raw import RawWorkbook
-from unionxl.reading.scan import Scanner
 from unionxl.reading.workbook import read_workbook
 
 
@@ -33,7 +32,7 @@ def make_folder(folder: Path) -> list[Path]:
 
 def read_all(paths: list[Path], limit: int) -> list[tuple[str, object]]:
     out: list[tuple[str, object]] = []
-    with Scanner(read_order(paths)) as scanner, ReadAhead(scanner, paths, limit) as books:
+    with ReadAhead(paths, limit) as books:
         for path, book in books:
             out.append((path.name, as_plain(path, book)))
     return out

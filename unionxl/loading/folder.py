@@ -102,9 +102,9 @@ def load_folder(
         assert reader.folder == folder, "a FolderReader of another folder"
         with gc_paused():
             return _load_folder(folder, year, reader)
-    # One thread measures each workbook's sheets while calamine reads it
-    # (reading/scan.py), two read workbooks ahead while the loader types the last
-    # (reading/ahead.py); all end with this block.
+    # Two threads read workbooks ahead while the loader types those read (reading/
+    # ahead.py), each beside a thread measuring its sheets (reading/scan.py); all end
+    # with this block.
     with gc_paused(), FolderReader(folder) as books:
         return _load_folder(folder, year, books)
 

@@ -1,4 +1,4 @@
-"""An office folder's workbook files, and reading them all (Scanner + ReadAhead).
+"""An office folder's workbook files, and reading them all (ReadAhead).
 
 Kept apart from the loader so that the command line can start reading the moment it
 knows the folder: calamine parses (without the GIL) while the rest of unionxl imports.
@@ -7,11 +7,9 @@ knows the folder: calamine parses (without the GIL) while the rest of unionxl im
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import ExitStack
 from pathlib import Path
 
-from unionxl.reading.ahead import Read, ReadAhead, read_order
-from unionxl.reading.scan import Scanner
+from unionxl.reading.ahead import Read, ReadAhead
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb"}
 # Files unionxl itself writes into an office folder: never data.
@@ -32,25 +30,20 @@ def workbook_paths(folder: Path) -> list[Path]:
 
 class FolderReader:
     """`with FolderReader(folder) as books: for path, book in books`: every workbook of
-    the folder in name order, read ahead in threads from the moment the block opens.
-    The threads end with the block."""
+    the folder, read ahead in threads from the moment the block opens and handed over
+    as each is read (ReadAhead). The threads end with the block."""
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
         self.paths = workbook_paths(self.folder) if self.folder.is_dir() else []
-        self.stack = ExitStack()
-        self.books: ReadAhead | None = None
+        self.books = ReadAhead(self.paths)
 
     def __enter__(self) -> FolderReader:
-        with ExitStack() as stack:
-            scanner = stack.enter_context(Scanner(read_order(self.paths)))
-            self.books = stack.enter_context(ReadAhead(scanner, self.paths))
-            self.stack = stack.pop_all()
+        self.books.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.stack.close()
+        self.books.__exit__(*exc)
 
     def __iter__(self) -> Iterator[tuple[Path, Read]]:
-        assert self.books is not None, "use FolderReader in a with block"
         return iter(self.books)

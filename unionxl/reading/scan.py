@@ -6,10 +6,11 @@ it reads the sheet — then find what calamine reads as an empty cell: a formula
 cached value, and an error value like #DIV/0! (only when the sheet has any at all: the
 same search decides).
 
-A folder's workbooks are scanned in one thread that runs ahead of calamine (`Scanner`):
-while calamine parses one workbook (it releases the GIL), the next is already measured,
-so measuring costs the read almost nothing. The thread lives only inside the `with`
-block: none survives into the worker processes of `--each`.
+Each workbook is scanned in a thread of its own (`Scanner`) while calamine opens and
+parses it (calamine releases the GIL), so measuring costs the read little; a workbook
+never waits behind another one's scan (at 300,000 members, a 3 MB 经费.xlsx waited 5 s
+behind 慰问's 300 MB of XML when one thread scanned the folder). The thread lives only
+inside the `with` block: none survives into the worker processes of `--each`.
 """
 
 from __future__ import annotations

@@ -48,8 +48,8 @@ STREAM_CELLS = 500_000
 def read_workbook(path: Path, scan: Scan | None = None) -> RawWorkbook:
     """Read every worksheet of `path`; raises UnionxlError with a Chinese reason.
 
-    `scan`: the path's light pass, from a Scanner of the whole folder (scan.py); without
-    one, the pass runs beside calamine for this workbook alone."""
+    `scan`: the path's light pass, from a Scanner already running (scan.py); without
+    one, the pass runs beside calamine in a thread of its own."""
     if scan is None:
         with Scanner([path]) as scanner:
             found = scanner.scan_for(path)
