@@ -418,3 +418,16 @@ def test_yearly_cap_is_crossed_in_date_order_not_sheet_order(make_office):
     # Jan 500 + Jun 500 + Sep 400 = 1400 > 1300: the September row (Excel row 2) crosses.
     assert cells(report) == [(V, "慰问登记", "E2", "visit.cap.year", "error")]
     assert "1,400.00" in report.findings[0].message
+
+
+def test_yearly_cap_crossed_before_a_refund_is_still_found(make_office):
+    tables = clean_tables()
+    rows = tables["慰问登记"][1]
+    # Jan 500 + Jun 500 + Sep 400 = 1400 > 1300 in September; a -200 in December brings
+    # the year back to 1200, under the cap: the September crossing is still reported.
+    rows.append([D(2023, 6, 10), "0101", "张三", "节日慰问", 500, "慰问品", "王五", "端午"])
+    rows.append([D(2023, 9, 20), "0101", "张三", "节日慰问", 400, "慰问品", "王五", "中秋"])
+    rows.append([D(2023, 12, 20), "0101", "张三", "节日慰问", -200, "慰问品", "王五", "元旦"])
+    found = {(c[2], c[3]) for c in cells(unionxl.check(make_office(tables)))}
+    assert ("E5", "visit.cap.year") in found
+    assert ("E6", "value.negative") in found

@@ -154,7 +154,8 @@ def check_yearly_caps(
     """Flag the rows that take a member's yearly total of a 类型 beyond its cap.
 
     First one pass of sums per (工号, 类型, year); only the few groups over their cap
-    are then walked in date order to find the row that crosses it (and any after).
+    are then walked in date order to find the row that crosses it (and any after), all
+    groups when an amount is negative (a total may cross the cap and come back).
     """
     caps = {k: s["每人每年上限"] for k, s in standards.items() if s["每人每年上限"] is not None}
     if not caps:
@@ -171,6 +172,8 @@ def check_yearly_caps(
         keys.append(key)
         totals[key] += amount
     over = {key for key, total in totals.items() if total > caps[key[1]]}
+    if any(amount < 0 for amount in set(table.column_values("金额")) - {None}):
+        over = set(totals)  # a refund can bring a total back under after crossing it
     if not over:
         return
     crossing = sorted(
