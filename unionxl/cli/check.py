@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import nullcontext
 
 RESULTS_NAME = "校验结果.xlsx"
 
@@ -55,23 +56,19 @@ def check_each_options(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    check_each_options(args)
-    if args.each:  # no reading threads here: the pool's workers are forked
-        from unionxl.outputs.targets import output_target
-
-        if args.output:  # a wrong target is said before any work is done
-            output_target(args.output, own_name=RESULTS_NAME, office_folder=None)
-        from unionxl.many.cli import check_each
-
-        return check_each(args)
-
     from unionxl.cli.early import load_office, start_reading
 
-    with start_reading(args.folder) as reader:  # read while the rest imports
+    check_each_options(args)
+    # Read while the rest imports; not for --each, whose pool's workers are forked.
+    with nullcontext() if args.each else start_reading(args.folder) as reader:
         from unionxl.outputs.targets import output_target
 
         if args.output:  # a wrong target is said before the office is loaded
             output_target(args.output, own_name=RESULTS_NAME, office_folder=None)
+        if reader is None:
+            from unionxl.many.cli import check_each
+
+            return check_each(args)
         office = load_office(args.folder, args.year, reader)
     target = None
     if args.output:

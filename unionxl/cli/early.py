@@ -2,7 +2,8 @@
 
 calamine parses without the GIL, so the folder's workbooks are read in threads while
 the rest of unionxl (the loader, the rules, for `report` the templates' libraries) is
-imported: on the example office the biggest workbook's read then starts 0.07 s earlier.
+imported: on the example office the first read starts at 0.045-0.10 s instead of 0.10 s
+into the process.
 """
 
 from __future__ import annotations
@@ -26,12 +27,8 @@ def start_reading(folder: str) -> FolderReader:
     return FolderReader(folder)
 
 
-def load_office(folder: str, year: int | None, reader: FolderReader | None = None) -> Office:
-    """The office in `folder`, read through `reader` (an open FolderReader of it) or one
-    opened here before the façade is imported."""
-    if reader is None:
-        with start_reading(folder) as reader:
-            return load_office(folder, year, reader)
+def load_office(folder: str, year: int | None, reader: FolderReader) -> Office:
+    """The office in `folder`, read through `reader` (an open FolderReader of it)."""
     from unionxl.office import load
 
     LAST_LOADED.clear()  # a caller of main() in-process keeps at most one office

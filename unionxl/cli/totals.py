@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import nullcontext
 
 TOTALS_NAME = "汇总.xlsx"
 
@@ -35,18 +36,16 @@ def run(args: argparse.Namespace) -> int:
     from unionxl.cli.early import load_office, start_reading
 
     check_each_options(args)
-    if args.each:  # no reading threads here: the pool's workers are forked
-        from unionxl.many.cli import totals_each
-        from unionxl.outputs.targets import output_target
-
-        if args.output:  # a wrong target is said before any work is done
-            output_target(args.output, own_name=TOTALS_NAME, office_folder=None)
-        return totals_each(args)
-    with start_reading(args.folder) as reader:  # read while the rest imports
+    # Read while the rest imports; not for --each, whose pool's workers are forked.
+    with nullcontext() if args.each else start_reading(args.folder) as reader:
         from unionxl.outputs.targets import output_target
 
         if args.output:  # a wrong target is said before the office is loaded
             output_target(args.output, own_name=TOTALS_NAME, office_folder=None)
+        if reader is None:
+            from unionxl.many.cli import totals_each
+
+            return totals_each(args)
         office = load_office(args.folder, args.year, reader)
     totals = office.totals()
     written = None

@@ -12,7 +12,7 @@ from itertools import compress, count, repeat
 from operator import itemgetter, lt
 from typing import Any
 
-from unionxl.checks.rules.helpers import roster, yuan
+from unionxl.checks.rules.helpers import any_negative, roster, rows_in, yuan
 from unionxl.data.office_data import OfficeData
 from unionxl.model.festivals import is_festival_kind
 from unionxl.model.findings import WARNING, Finding
@@ -70,7 +70,7 @@ def check_visits(office: OfficeData) -> Iterator[Finding]:
     festival_rows = []
     year_totals: dict[tuple[str, int], Decimal] = {}  # (工号, year) -> festival total
     festival_total = ZERO
-    for i in compress(count(), map(festival_kinds.__contains__, kinds)):
+    for i in rows_in(festival_kinds, kinds):
         amount, day = amounts[i], days[i]
         if amount is None:
             continue
@@ -93,7 +93,7 @@ def check_visits(office: OfficeData) -> Iterator[Finding]:
         # Only a member whose year's total passes the cap can pass it on the way (when
         # no amount is negative): the running sums are followed for those alone.
         over = {key for key, total in year_totals.items() if total > cap}
-        if all(amount >= 0 for amount in set(amounts) - {None}):
+        if not any_negative(amounts):
             festival_rows = [r for r in festival_rows if (r[2], r[0].year) in over]
         # In date order (then row order), the cells taken from the columns above.
         for day, i, number, kind, amount in sorted(festival_rows, key=itemgetter(0, 1)):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from fractions import Fraction
-from itertools import compress, count, filterfalse
+from itertools import compress, filterfalse
 from typing import Any
 
-from unionxl.checks.rules.helpers import repeats, roster, yuan
+from unionxl.checks.rules.helpers import repeats, roster, rows_in, yuan
 from unionxl.data.office_data import OfficeData
 from unionxl.model.findings import WARNING, Finding
 from unionxl.model.values import dues_for, is_none
@@ -38,14 +38,14 @@ def check(office: OfficeData) -> Iterator[Finding]:
     # times, 3.5 million rows at 300k members); rows are visited only where one fails.
     if members is not None:
         unknown = set(numbers) - members.keys() - {None, ""}
-        for i in compress(count(), map(unknown.__contains__, numbers)):
+        for i in rows_in(unknown, numbers):
             yield table.finding(
                 rows[i], "工号", "dues.member.unknown", f"工号 {numbers[i]} 不在会员名册中"
             )
     distinct_months = set(months) - {None}
     if year is not None:
         outside = {m for m in distinct_months if m.year != year}
-        for i in compress(count(), map(outside.__contains__, months)):
+        for i in rows_in(outside, months):
             yield table.finding(
                 rows[i],
                 "月份",
@@ -59,7 +59,7 @@ def check(office: OfficeData) -> Iterator[Finding]:
         for wage, due in set(zip(wages, dues))
         if due is not None and expected_of.get(wage) not in (None, due)
     }
-    for i in compress(count(), map(wrong_due.__contains__, zip(wages, dues))):
+    for i in rows_in(wrong_due, zip(wages, dues)):
         wage, due, expected = wages[i], dues[i], expected_of[wages[i]]
         yield table.finding(
             rows[i],
@@ -76,7 +76,7 @@ def check(office: OfficeData) -> Iterator[Finding]:
         and (owed := due if due is not None else expected_of.get(wage)) is not None
         and paid != owed
     }
-    for i in compress(count(), map(wrong_paid.__contains__, zip(wages, dues, paids))):
+    for i in rows_in(wrong_paid, zip(wages, dues, paids)):
         due = dues[i]
         owed = due if due is not None else expected_of[wages[i]]
         yield table.finding(

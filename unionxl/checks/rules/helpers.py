@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
+from itertools import compress, count
 from typing import Any
 
 from unionxl.model.findings import ERROR, Finding
@@ -45,6 +46,17 @@ def repeats(
         seen = first.setdefault(k, row.excel_row)
         if seen != row.excel_row:
             yield table.finding(row, column, rule, message(row, seen), severity=severity)
+
+
+def rows_in(wrong: Container[Any], values: Iterable[Any]) -> Iterator[int]:
+    """The indices of the rows whose value (one per row, in row order) is in `wrong`:
+    asked in C, so a rule visits only its wrong rows."""
+    return compress(count(), map(wrong.__contains__, values))
+
+
+def any_negative(values: Iterable[Any]) -> bool:
+    """Whether a column of amounts holds a negative one (each distinct amount once)."""
+    return any(amount < 0 for amount in set(values) - {None})
 
 
 def yuan(amount: Any) -> str:

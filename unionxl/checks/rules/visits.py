@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from functools import cache
 
-from unionxl.checks.rules.helpers import yuan
+from unionxl.checks.rules.helpers import any_negative, yuan
 from unionxl.data.office_data import OfficeData
 from unionxl.model.festivals import STATUTORY, is_festival_kind, named_festival, next_festival
 from unionxl.model.findings import ERROR, WARNING, Finding
@@ -172,7 +172,7 @@ def check_yearly_caps(
         keys.append(key)
         totals[key] += amount
     over = {key for key, total in totals.items() if total > caps[key[1]]}
-    if any(amount < 0 for amount in set(table.column_values("金额")) - {None}):
+    if any_negative(table.column_values("金额")):
         over = set(totals)  # a refund can bring a total back under after crossing it
     if not over:
         return
