@@ -125,18 +125,39 @@ def test_broken_pipe_exit_status():
     assert proc.returncode == 141 and b"Traceback" not in err and b"Exception ignored" not in err
 
 
-def test_ctrl_c_is_130_and_one_line():
+def assert_check_cancelled(interrupter: str) -> None:
+    """A check of the example office run after `interrupter` (code that arranges a
+    SIGINT) ends with 130 and the one line."""
     code = (
-        "import os, signal, sys, threading\n"
+        "import gc, os, signal, sys, threading\n"
         "from unionxl.cli import main\n"
-        "threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGINT)).start()\n"
+        f"{interrupter}\n"
         f"sys.exit(main(['check', {str(WORKBOOKS)!r}, '--year', '1999']))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=ENV, timeout=120
     )
-    assert done.returncode == 130
+    assert done.returncode == 130, done.stderr
     assert one_line(done) == "unionxl：已取消（Ctrl-C）；没有写出不完整的文件"
+
+
+def test_ctrl_c_is_130_and_one_line():
+    assert_check_cancelled("threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGINT)).start()")
+
+
+def test_ctrl_c_swallowed_by_python_is_still_130():
+    """Python drops an exception raised in a __del__ or a weakref callback ("Exception
+    ignored in"): CI once saw Ctrl-C land in the import lock's clean-up and the check
+    run on to exit 1. Here the signal is sent from a __del__ the garbage collector runs
+    during the command."""
+    assert_check_cancelled(
+        "class Interrupts:\n"
+        "    def __del__(self):\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "        sum(range(1000))  # the handler runs here, inside __del__\n"
+        "gc.collect()\n"
+        "cycle = Interrupts(); cycle.me = cycle; del cycle"
+    )
 
 
 # --- huge amounts ----------------------------------------------------------------------

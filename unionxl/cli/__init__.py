@@ -15,13 +15,19 @@ README and docs/台账格式.md):
 from __future__ import annotations
 
 import os
+import signal
 import sys
-from typing import NoReturn
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, NoReturn
 
 from unionxl.cli import check, excel, gui, map, new, report, totals
 from unionxl.cli.parser import ChineseParser
 from unionxl.model.errors import UnionxlError
 from unionxl.version import __version__
+
+if TYPE_CHECKING:
+    from sys import UnraisableHookArgs
 
 COMMANDS = (check, totals, report, excel, new, map, gui)
 
@@ -65,14 +71,57 @@ def silence_stdout() -> None:
         pass
 
 
+@contextmanager
+def interrupts_remembered() -> Iterator[list[int]]:
+    """Ctrl-C raises KeyboardInterrupt as usual, and is also remembered: Python drops an
+    exception raised inside a weakref callback or a __del__ ("Exception ignored in …",
+    seen when the signal lands in the import system's lock clean-up), and the run would
+    go on as if never interrupted."""
+    seen: list[int] = []
+    report_unraisable = sys.unraisablehook
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        seen.append(signum)
+        raise KeyboardInterrupt
+
+    def on_unraisable(unraisable: UnraisableHookArgs) -> None:
+        if not isinstance(unraisable.exc_value, KeyboardInterrupt):  # that one is said once
+            report_unraisable(unraisable)
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_interrupt)
+    except ValueError:  # main() called outside the main thread: signals are not ours
+        yield seen
+        return
+    sys.unraisablehook = on_unraisable
+    try:
+        yield seen
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        sys.unraisablehook = report_unraisable
+
+
 def main(argv: list[str] | None = None) -> int:
     use_utf8_safe_output()
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return EXIT_CANNOT_RUN
+    with interrupts_remembered() as interrupted:
+        code = run_command(argv)
+    if interrupted and code != EXIT_INTERRUPTED:  # the KeyboardInterrupt was swallowed
+        say(CANCELLED)
+        return EXIT_INTERRUPTED
+    return code
+
+
+CANCELLED = "已取消（Ctrl-C）；没有写出不完整的文件"
+
+
+def run_command(argv: list[str] | None) -> int:
+    """The sub-command `argv` names, every way it can end turned into an exit status."""
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return EXIT_CANNOT_RUN
         code = int(args.func(args) or 0)
         sys.stdout.flush()
         return code
@@ -80,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         say(str(e))
         return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
-        say("已取消（Ctrl-C）；没有写出不完整的文件")
+        say(CANCELLED)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         silence_stdout()
