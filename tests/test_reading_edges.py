@@ -29,6 +29,7 @@ import unionxl
 from unionxl.loading.folder import load_folder
 from unionxl.model.errors import UnionxlError
 from unionxl.reading import xlsx_stream, zipguard
+from unionxl.reading.extent import survey
 from unionxl.reading.folder_reader import workbook_paths
 from unionxl.reading.package import read_package
 from unionxl.reading.workbook import read_workbook
@@ -421,3 +422,24 @@ def test_no_thread_outlives_a_read(tmp_path):
     load_folder(folder)
     read_workbook(folder / "会员名册.xlsx")
     assert threading.active_count() == before
+
+
+@pytest.mark.parametrize(
+    ("body", "formulas"),
+    [
+        ('<c r="A1" t="s"><v>0</v></c>', False),
+        ('<c r="A1"><f>1+1</f><v>2</v></c>', True),
+        ('<c r="A1"><x:f>1+1</x:f></c>', True),  # a prefixed formula
+        ('<c r="A1" t="e"><v>#DIV/0!</v></c>', True),
+        ('<c r="A1" t="inlineStr"><is><t>' + "off " * 2000 + "</t></is></c>", False),
+        # past the thousandth 'f' the plain search takes over, and still finds it
+        (
+            '<c r="A1" t="inlineStr"><is><t>' + "f " * 1500 + '</t></is></c><c r="B1"><f>1</f></c>',
+            True,
+        ),
+    ],
+)
+def test_the_survey_finds_formulas_and_errors(body, formulas):
+    xml = f'<worksheet><sheetData><row r="1">{body}</row></sheetData></worksheet>'.encode()
+    found = survey(xml)
+    assert found.formulas is formulas and found.short
