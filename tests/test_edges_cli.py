@@ -145,6 +145,23 @@ def test_ctrl_c_is_130_and_one_line():
     assert_check_cancelled("threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGINT)).start()")
 
 
+def test_ctrl_c_ignored_when_started_ignored():
+    """Started with SIGINT ignored (nohup, a background job of a script), unionxl leaves
+    it ignored, as Python does: the check runs to its end."""
+    code = (
+        "import os, signal, sys, threading\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "from unionxl.cli import main\n"
+        "threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGINT)).start()\n"
+        f"sys.exit(main(['check', {str(WORKBOOKS)!r}, '--year', '1999']))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=ENV, timeout=120
+    )
+    assert done.returncode == 1 and done.stderr == "", done.stderr
+    assert "settings.year.nothing" in done.stdout or "年度 1999 与台账不符" in done.stdout
+
+
 def test_ctrl_c_swallowed_by_python_is_still_130():
     """Python drops an exception raised in a __del__ or a weakref callback ("Exception
     ignored in"): CI once saw Ctrl-C land in the import lock's clean-up and the check

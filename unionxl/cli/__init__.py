@@ -76,8 +76,15 @@ def interrupts_remembered() -> Iterator[list[int]]:
     """Ctrl-C raises KeyboardInterrupt as usual, and is also remembered: Python drops an
     exception raised inside a weakref callback or a __del__ ("Exception ignored in …",
     seen when the signal lands in the import system's lock clean-up), and the run would
-    go on as if never interrupted."""
+    go on as if never interrupted.
+
+    Only where Ctrl-C is Python's own: a run that started with it ignored (under nohup,
+    as a background job of a script) or handled by the program that calls main() keeps
+    it so."""
     seen: list[int] = []
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield seen
+        return
     report_unraisable = sys.unraisablehook
 
     def on_interrupt(signum: int, frame: object) -> None:
