@@ -6,12 +6,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from functools import cache, partial
-from itertools import compress, count
-from operator import and_, is_not
-from typing import Any
+from functools import cache
 
-from unionxl.checks.rules.helpers import any_negative, rows_in, yuan
+from unionxl.checks.rules.helpers import any_negative, yuan
 from unionxl.data.office_data import OfficeData
 from unionxl.model.festivals import STATUTORY, is_festival_kind, named_festival, next_festival
 from unionxl.model.findings import ERROR, WARNING, Finding
@@ -19,109 +16,56 @@ from unionxl.model.tables import Row, Table
 
 FESTIVAL_WINDOW_DAYS = 30
 RETIRED = ("退休", "离休")
-is_not_none = partial(is_not, None)
 
 
 def check(office: OfficeData) -> Iterator[Finding]:
     table = office.table("慰问登记")
     if table is None:
         return
-    standards = office.policy.visit_standards
+    has_standards = office.policy.visit_standards is not None
+    standards = office.policy.visit_standards or {}
+    forbidden = office.policy.words("节日禁止形式")
     members = office.members if office.table("会员") is not None else None
-    # 800k rows at 300k members: each test is asked of the distinct values (a member's
-    # 工号 and 姓名, a 类型 and its 金额 repeat all year), then only the rows holding a
-    # failing one are visited (rows_in, in C). Findings come rule by rule, each in row
-    # order; the report sorts them by cell.
-    rows = table.rows
-    kinds, numbers, names, days, forms, amounts = map(
-        table.column_values, ("类型", "工号", "姓名", "日期", "形式", "金额")
-    )
-    if members is not None:
-        unknown = {n for n in set(numbers) if n and members.get(n) is None}
-        for i in rows_in(unknown, numbers):
-            yield from check_member(table, rows[i], members, None)
-        misnamed = {
-            (number, name)
-            for number, name in set(zip(numbers, names))
-            if number and name and (member := members.get(number)) is not None
-            if member["姓名"] and name != member["姓名"]
-        }
-        for i in rows_in(misnamed, zip(numbers, names)):
-            yield from check_member(table, rows[i], members, members[numbers[i]])
     year = office.year
-    if year is not None:
-        outside = {day for day in set(days) if day is not None and day.year != year}
-        for i in rows_in(outside, days):
+    # 800k rows at 300k members: each check is guarded by a cheap test, so the
+    # common, correct row costs a few look-ups and no generator (cells come from the
+    # columns, zipped: no row look-up).
+    limits = {k: (s["每次上限"], s["对象"]) for k, s in standards.items()}
+    columns = map(table.column_values, ("类型", "工号", "姓名", "日期", "形式"))
+    for row, kind, number, name, day, form in zip(table.rows, *columns):
+        member = members.get(number) if members is not None and number else None
+        if members is not None and number:
+            if member is None:
+                yield from check_member(table, row, members, member)
+            elif name:
+                known = member["姓名"]
+                if known and name != known:
+                    yield from check_member(table, row, members, member)
+        if year is not None and day is not None and day.year != year:
+            yield table.finding(row, "日期", "visit.date.year", f"日期 {day} 不在 {year} 年度内")
+        if not kind:
+            continue
+        standard = standards.get(kind)
+        if has_standards and standard is None:
             yield table.finding(
-                rows[i], "日期", "visit.date.year", f"日期 {days[i]} 不在 {year} 年度内"
-            )
-    if standards is not None:
-        unlisted = {kind for kind in set(kinds) if kind and kind not in standards}
-        for i in rows_in(unlisted, kinds):
-            yield table.finding(
-                rows[i],
+                row,
                 "类型",
                 "visit.type.unknown",
-                f"慰问类型“{kinds[i]}”不在“慰问标准”表中，请按标准中的名称填写",
+                f"慰问类型“{kind}”不在“慰问标准”表中，请按标准中的名称填写",
             )
-        yield from check_standards(table, standards, members, office.policy.visit_cap_basis)
-    forbidden = office.policy.words("节日禁止形式")
-    festive = {
-        key: problems
-        for key in set(zip(kinds, forms, days))
-        if key[0] and is_festival_kind(key[0])
-        if (problems := festival_problems(key[0], key[1] or "", key[2], forbidden))
-    }
-    for i in rows_in(festive, zip(kinds, forms, days)):
-        for column, rule, message, severity in festive[kinds[i], forms[i], days[i]]:
-            yield table.finding(rows[i], column, rule, message, severity=severity)
-    yield from check_yearly_caps(table, standards or {}, office.policy.visit_cap_basis)
-    yield from check_birthdays(table)
-
-
-def check_standards(
-    table: Table,
-    standards: dict[str, Row],
-    members: dict[str, Row] | None,
-    basis_of: Callable[[str], str | None],
-) -> Iterator[Finding]:
-    """The rows check_standard would find something in: an amount over its 类型's
-    每次上限, or a member whose 状态 the 类型 is not for (each distinct pair asked once)."""
-    kinds, numbers, amounts = map(table.column_values, ("类型", "工号", "金额"))
-    each = {k: s["每次上限"] for k, s in standards.items() if s["每次上限"] is not None}
-    over = {
-        (kind, amount)
-        for kind, amount in set(zip(kinds, amounts))
-        if amount is not None and kind in each and amount > each[kind]
-    }
-    flagged = set(rows_in(over, zip(kinds, amounts)))
-    target = {k: s["对象"] for k, s in standards.items() if s["对象"] not in (None, "全部")}
-    if members is not None and target:
-        distinct = set(numbers) - {None, ""}
-        for who in set(target.values()):  # 在职, 退休: the members each 类型 is not for
-            not_for = {
-                n
-                for n in distinct
-                if (member := members.get(n)) is not None and wrong_target(who, member["状态"])
-            }
-            if not_for:
-                of_kind = {k for k, t in target.items() if t == who}
-                pairs = map(
-                    and_, map(of_kind.__contains__, kinds), map(not_for.__contains__, numbers)
+        if standard is not None:
+            each, target = limits[kind]
+            if each is not None or (member is not None and target not in (None, "全部")):
+                yield from check_standard(
+                    table, row, standard, member, office.policy.visit_cap_basis
                 )
-                flagged.update(compress(count(), pairs))
-    rows = table.rows
-    for i in sorted(flagged):
-        number = numbers[i]
-        member = members.get(number) if members is not None and number else None
-        yield from check_standard(table, rows[i], standards[kinds[i]], member, basis_of)
-
-
-def wrong_target(target: str, status: str | None) -> bool:
-    """Whether a 类型 for `target` (在职 or 退休) members may not go to one of `status`."""
-    return bool(status) and (
-        (target == "在职" and status != "在职") or (target == "退休" and status not in RETIRED)
-    )
+        if is_festival_kind(kind):
+            for column, rule, message, severity in festival_problems(
+                kind, form or "", day, forbidden
+            ):
+                yield table.finding(row, column, rule, message, severity=severity)
+    yield from check_yearly_caps(table, standards, office.policy.visit_cap_basis)
+    yield from check_birthdays(table)
 
 
 def check_member(table: Table, row: Row, members, member) -> Iterator[Finding]:
@@ -158,13 +102,17 @@ def check_standard(
         )
     target = standard["对象"] or "全部"
     status = member["状态"] if member is not None else None
-    if target != "全部" and wrong_target(target, status):
-        yield table.finding(
-            row,
-            "类型",
-            "visit.target",
-            f"{row['类型']}的对象是{target}会员，而{row['姓名'] or row['工号']}的状态是{status}",
+    if status and target != "全部":
+        wrong = (target == "在职" and status != "在职") or (
+            target == "退休" and status not in RETIRED
         )
+        if wrong:
+            yield table.finding(
+                row,
+                "类型",
+                "visit.target",
+                f"{row['类型']}的对象是{target}会员，而{row['姓名'] or row['工号']}的状态是{status}",
+            )
 
 
 @cache
@@ -213,27 +161,23 @@ def check_yearly_caps(
     if not caps:
         return
 
-    kinds, numbers, amounts, days = map(table.column_values, ("类型", "工号", "金额", "日期"))
-    # Which rows count, and their (工号, 类型, year), built in C; the sums alone in Python.
-    year_of = {day: day.year for day in set(days) if day is not None}
-    counted = list(
-        map(all, zip(map(caps.__contains__, kinds), numbers, map(is_not_none, amounts), days))
-    )
-    keys: list[Any] = [
-        key if counts else None
-        for key, counts in zip(zip(numbers, kinds, map(year_of.get, days)), counted)
-    ]
+    columns = map(table.column_values, ("类型", "工号", "金额", "日期"))
     totals: dict[tuple, Decimal] = defaultdict(Decimal)
-    for key, amount in compress(zip(keys, amounts), counted):
+    keys: list[tuple | None] = []
+    for kind, number, amount, day in zip(*columns):
+        if kind not in caps or not number or amount is None or day is None:
+            keys.append(None)
+            continue
+        key = (number, kind, day.year)
+        keys.append(key)
         totals[key] += amount
     over = {key for key, total in totals.items() if total > caps[key[1]]}
-    if any_negative(amounts):
+    if any_negative(table.column_values("金额")):
         over = set(totals)  # a refund can bring a total back under after crossing it
     if not over:
         return
-    rows = table.rows
     crossing = sorted(
-        ((rows[i], keys[i]) for i in rows_in(over, keys)),
+        ((row, key) for row, key in zip(table.rows, keys) if key in over),
         key=lambda pair: (pair[0]["日期"], pair[0].excel_row),
     )
     running: dict[tuple, Decimal] = defaultdict(Decimal)
