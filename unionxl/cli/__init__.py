@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, NoReturn
@@ -82,8 +83,9 @@ def interrupts_remembered() -> Iterator[list[int]]:
     as a background job of a script) or handled by the program that calls main() keeps
     it so."""
     seen: list[int] = []
-    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
-        yield seen
+    ours = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    if not ours or threading.current_thread() is not threading.main_thread():
+        yield seen  # ignored or handled by the caller, or not our thread: left as it is
         return
     report_unraisable = sys.unraisablehook
 
@@ -95,11 +97,7 @@ def interrupts_remembered() -> Iterator[list[int]]:
         if not isinstance(unraisable.exc_value, KeyboardInterrupt):  # that one is said once
             report_unraisable(unraisable)
 
-    try:
-        previous = signal.signal(signal.SIGINT, on_interrupt)
-    except ValueError:  # main() called outside the main thread: signals are not ours
-        yield seen
-        return
+    previous = signal.signal(signal.SIGINT, on_interrupt)
     sys.unraisablehook = on_unraisable
     try:
         yield seen
